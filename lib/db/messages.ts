@@ -1,0 +1,97 @@
+import "server-only";
+import type { Db } from "./client";
+
+export type NewMessage = {
+  wamid: string;
+  conversationId: string;
+  direction: "inbound" | "outbound";
+  type: string;
+  text: string | null;
+  content: unknown;
+  timestamp: Date;
+  timestampIssue: string | null;
+  replyToWamid: string | null;
+  referral: unknown;
+  errors: unknown;
+  status: "pending" | null;
+  rawEventId: bigint | null;
+};
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/**
+ * Inserts a message unless its wamid is already stored. The unique index decides, so retries in
+ * parallel requests still yield one row. Returns the id only when this call created it.
+ */
+export async function createMessageIfNew({ db, message }: { db: Db; message: NewMessage }): Promise<string | null> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO messages (id, wamid, conversation_id, direction, type, text, content, timestamp, timestamp_issue,
+                          reply_to_wamid, referral, errors, status, raw_event_id)
+    VALUES (${`msg_${crypto.randomUUID()}`}, ${message.wamid}, ${message.conversationId},
+            ${message.direction}::message_direction, ${message.type}, ${message.text}, ${json(message.content)}::jsonb,
+            ${message.timestamp}, ${message.timestampIssue}, ${message.replyToWamid}, ${json(message.referral)}::jsonb,
+            ${json(message.errors)}::jsonb, ${message.status}::message_status, ${message.rawEventId})
+    ON CONFLICT (wamid) DO NOTHING RETURNING id`;
+  return rows[0]?.id ?? null;
+}
+
+export type MessageStatusChange = {
+  id: string;
+  wamid: string;
+  conversationId: string;
+  status: string;
+  statusAt: Date | null;
+  errorCode: number | null;
+  errorTitle: string | null;
+};
+
+/**
+ * Derives outbound messages' ticks from every status event stored for them: the highest status in
+ * the order pending < sent < failed < delivered < read < played (the enum's order), whatever order
+ * the webhooks came in. Because it is a maximum over a growing set it can never go backwards, and a
+ * status stored before its message existed applies as soon as the message is created.
+ */
+export async function refreshMessageStatuses({ db, wamids }: { db: Db; wamids: string[] }): Promise<MessageStatusChange[]> {
+  if (wamids.length === 0) return [];
+  const rows = await db.$queryRaw<
+    { id: string; wamid: string; conversation_id: string; status: string; status_at: Date | null; error_code: number | null; error_title: string | null }[]
+  >`
+    WITH best AS (
+      SELECT DISTINCT ON (wamid) wamid, status::message_status AS status, timestamp
+      FROM status_events
+      WHERE wamid = ANY(${wamids}::text[]) AND status IN ('sent', 'failed', 'delivered', 'read', 'played')
+      ORDER BY wamid, status::message_status DESC, timestamp ASC
+    ), failure AS (
+      SELECT DISTINCT ON (wamid) wamid, error_code, error_title
+      FROM status_events WHERE wamid = ANY(${wamids}::text[]) AND status = 'failed'
+      ORDER BY wamid, timestamp DESC
+    )
+    UPDATE messages m SET
+      status = best.status, status_at = best.timestamp,
+      error_code = failure.error_code, error_title = failure.error_title
+    FROM best LEFT JOIN failure ON failure.wamid = best.wamid
+    WHERE m.wamid = best.wamid AND m.direction = 'outbound'
+      AND (m.status IS NULL OR m.status < best.status
+           OR (m.status = best.status AND m.status_at IS DISTINCT FROM best.timestamp)
+           OR m.error_code IS DISTINCT FROM failure.error_code)
+      AND (m.status IS NULL OR m.status <= best.status)
+    RETURNING m.id, m.wamid, m.conversation_id, m.status::text AS status, m.status_at, m.error_code, m.error_title`;
+  return rows.map((row) => ({
+    id: row.id,
+    wamid: row.wamid,
+    conversationId: row.conversation_id,
+    status: row.status,
+    statusAt: row.status_at,
+    errorCode: row.error_code,
+    errorTitle: row.error_title,
+  }));
+}
+
+export async function getMessageByWamid({ db, wamid }: { db: Db; wamid: string }) {
+  return db.message.findUnique({ where: { wamid } });
+}
+
+export async function findConversationMessages({ db, conversationId }: { db: Db; conversationId: string }) {
+  return db.message.findMany({ where: { conversationId }, orderBy: [{ timestamp: "asc" }, { createdAt: "asc" }] });
+}
+

@@ -1,0 +1,106 @@
+import "server-only";
+import type { Db } from "./client";
+
+/** Stores a signed webhook body exactly as received. One round trip: this is the ack path. */
+export async function createRawEvent({ db, body }: { db: Db; body: Uint8Array }): Promise<bigint> {
+  const rows = await db.$queryRaw<{ id: bigint }[]>`INSERT INTO raw_events (body) VALUES (${body}) RETURNING id`;
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error("raw event insert returned no id");
+  return id;
+}
+
+export type ClaimedRawEvent = { id: bigint; body: Uint8Array; receivedAt: Date; attempts: number };
+
+/**
+ * Locks one pending event for the caller's transaction. SKIP LOCKED lets any number of workers
+ * (after() callbacks, the recovery worker, `npm run worker`) drain the same table without waiting
+ * on each other; the lock dies with the transaction, so a crashed worker's event is simply pending
+ * again.
+ */
+export async function claimPendingRawEvent({
+  db,
+  ids,
+  receivedBefore,
+}: {
+  db: Db;
+  ids?: bigint[];
+  receivedBefore?: Date;
+}): Promise<ClaimedRawEvent | null> {
+  const rows = ids
+    ? await db.$queryRaw<{ id: bigint; body: Uint8Array; received_at: Date; attempts: number }[]>`
+        SELECT id, body, received_at, attempts FROM raw_events
+        WHERE state = 'pending' AND id = ANY(${ids}::bigint[])
+        ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`
+    : await db.$queryRaw<{ id: bigint; body: Uint8Array; received_at: Date; attempts: number }[]>`
+        SELECT id, body, received_at, attempts FROM raw_events
+        WHERE state = 'pending' AND received_at <= ${receivedBefore ?? new Date()}
+        ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`;
+  const row = rows[0];
+  return row ? { id: row.id, body: row.body, receivedAt: row.received_at, attempts: row.attempts } : null;
+}
+
+export async function markRawEventProcessed({ db, id, error }: { db: Db; id: bigint; error: string | null }) {
+  await db.rawEvent.update({
+    where: { id },
+    data: { state: "processed", processedAt: new Date(), attempts: { increment: 1 }, error },
+  });
+}
+
+/** A body that can never be applied (not JSON, not Meta's envelope): kept, with the reason. */
+export async function markRawEventFailed({ db, id, error }: { db: Db; id: bigint; error: string }) {
+  await db.rawEvent.update({
+    where: { id },
+    data: { state: "failed", processedAt: new Date(), attempts: { increment: 1 }, error },
+  });
+}
+
+/** Records a processing crash; the event stays pending for a retry until maxAttempts. */
+export async function recordRawEventAttemptFailure({
+  db,
+  id,
+  error,
+  maxAttempts,
+}: {
+  db: Db;
+  id: bigint;
+  error: string;
+  maxAttempts: number;
+}): Promise<void> {
+  await db.$executeRaw`
+    UPDATE raw_events SET attempts = attempts + 1, error = ${error},
+      state = CASE WHEN attempts + 1 >= ${maxAttempts} THEN 'failed'::raw_event_state ELSE state END,
+      processed_at = CASE WHEN attempts + 1 >= ${maxAttempts} THEN now() ELSE processed_at END
+    WHERE id = ${id} AND state = 'pending'`;
+}
+
+export type RawEventSelection = {
+  state?: "failed" | "processed" | "pending";
+  from?: Date;
+  to?: Date;
+  ids?: bigint[];
+};
+
+/** Puts matching events back in the queue (events:replay); processing is idempotent. */
+export async function requeueRawEvents({ db, selection }: { db: Db; selection: RawEventSelection }): Promise<bigint[]> {
+  const rows = await db.rawEvent.updateManyAndReturn({
+    where: {
+      ...(selection.state ? { state: selection.state } : {}),
+      ...(selection.ids ? { id: { in: selection.ids } } : {}),
+      receivedAt: { ...(selection.from ? { gte: selection.from } : {}), ...(selection.to ? { lte: selection.to } : {}) },
+    },
+    data: { state: "pending", attempts: 0, error: null, processedAt: null },
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
+}
+
+export async function countRawEventsByState({ db }: { db: Db }): Promise<Record<"pending" | "processed" | "failed", number>> {
+  const groups = await db.rawEvent.groupBy({ by: ["state"], _count: { _all: true } });
+  const counts = { pending: 0, processed: 0, failed: 0 };
+  for (const group of groups) counts[group.state] = group._count._all;
+  return counts;
+}
+
+export async function getRawEvent({ db, id }: { db: Db; id: bigint }) {
+  return db.rawEvent.findUnique({ where: { id } });
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import type { Db } from "./client";
+
+export async function getSetting({ db, key }: { db: Db; key: string }): Promise<string | null> {
+  const row = await db.setting.findUnique({ where: { key } });
+  return row?.value ?? null;
+}
+
+export async function findSettings({ db, keys }: { db: Db; keys: string[] }): Promise<Map<string, string>> {
+  const rows = await db.setting.findMany({ where: { key: { in: keys } } });
+  return new Map(rows.map((row) => [row.key, row.value]));
+}
+
+/**
+ * Returns the stored value, storing `value` first when there is none. Safe when several processes
+ * start at once: the first insert wins and everyone reads the same value back.
+ */
+export async function getOrCreateSetting({ db, key, value }: { db: Db; key: string; value: string }): Promise<string> {
+  await db.$executeRaw`INSERT INTO settings (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO NOTHING`;
+  const row = await db.setting.findUniqueOrThrow({ where: { key } });
+  return row.value;
+}
+
+export async function updateSetting({ db, key, value }: { db: Db; key: string; value: string }): Promise<void> {
+  await db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+}
