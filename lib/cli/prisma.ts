@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 
-export function prismaEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function prismaEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
@@ -15,7 +15,7 @@ export function prismaEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   };
 }
 
-export function runPrisma(args: string[], extra: NodeJS.ProcessEnv = {}): void {
+export function runPrisma(args: string[], extra: Record<string, string> = {}): void {
   const require = createRequire(import.meta.url);
   const cli = require.resolve("prisma/build/index.js");
   const result = spawnSync(process.execPath, [cli, ...args], {

@@ -35,12 +35,12 @@ export async function touchConversation({
 }: {
   db: Db;
   id: string;
-  messageAt: Date;
+  messageAt: Date | null;
   inboundAt: Date | null;
 }): Promise<void> {
   await db.$executeRaw`
     UPDATE conversations SET
-      last_message_at = GREATEST(last_message_at, ${messageAt}),
+      last_message_at = GREATEST(last_message_at, ${messageAt}::timestamptz),
       last_inbound_at = CASE WHEN ${inboundAt}::timestamptz IS NULL THEN last_inbound_at
                              ELSE GREATEST(last_inbound_at, ${inboundAt}::timestamptz) END,
       status = CASE WHEN status = 'resolved' AND ${inboundAt}::timestamptz > COALESCE(last_inbound_at, '-infinity') THEN 'open'::conversation_status ELSE status END,

@@ -21,22 +21,26 @@ export async function claimPendingRawEvent({
   db,
   ids,
   receivedBefore,
+  afterId = -1n,
 }: {
   db: Db;
   ids?: bigint[];
   receivedBefore?: Date;
+  /** Claims only ids above this one, so a drain loop never re-claims what it already tried. */
+  afterId?: bigint;
 }): Promise<ClaimedRawEvent | null> {
   const rows = ids
-    ? await db.$queryRaw<{ id: bigint; body: Uint8Array; received_at: Date; attempts: number }[]>`
-        SELECT id, body, received_at, attempts FROM raw_events
-        WHERE state = 'pending' AND id = ANY(${ids}::bigint[])
+    ? await db.$queryRaw<{ id: bigint; body: string; received_at: Date; attempts: number }[]>`
+        SELECT id, encode(body, 'base64') AS body, received_at, attempts FROM raw_events
+        WHERE state = 'pending' AND id = ANY(${ids}::bigint[]) AND id > ${afterId}
         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`
-    : await db.$queryRaw<{ id: bigint; body: Uint8Array; received_at: Date; attempts: number }[]>`
-        SELECT id, body, received_at, attempts FROM raw_events
-        WHERE state = 'pending' AND received_at <= ${receivedBefore ?? new Date()}
+    : await db.$queryRaw<{ id: bigint; body: string; received_at: Date; attempts: number }[]>`
+        SELECT id, encode(body, 'base64') AS body, received_at, attempts FROM raw_events
+        WHERE state = 'pending' AND received_at <= ${receivedBefore ?? new Date()} AND id > ${afterId}
         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`;
   const row = rows[0];
-  return row ? { id: row.id, body: row.body, receivedAt: row.received_at, attempts: row.attempts } : null;
+  // bytea travels as base64: the pg adapter cannot hand raw bytea to this Prisma client version.
+  return row ? { id: row.id, body: Buffer.from(row.body, "base64"), receivedAt: row.received_at, attempts: row.attempts } : null;
 }
 
 export async function markRawEventProcessed({ db, id, error }: { db: Db; id: bigint; error: string | null }) {

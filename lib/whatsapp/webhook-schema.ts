@@ -6,8 +6,8 @@ import { z } from "zod";
 // level by level (entry, change, value, item) so that one bad item costs that item, not the batch.
 
 /** Meta sends ids as strings; digits sent as a number are still the id. */
-const idSchema = z.union([z.string().min(1), z.number().transform(String)]);
-const timestampSchema = z.union([z.string(), z.number()]);
+const idSchema = z.union([z.string().min(1), z.number().transform(String)], { error: "expected a non-empty string id" });
+const timestampSchema = z.union([z.string(), z.number()], { error: "expected unix seconds as a string" });
 
 export const webhookEnvelopeSchema = z.looseObject({
   object: z.literal("whatsapp_business_account"),

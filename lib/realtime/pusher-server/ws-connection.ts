@@ -187,7 +187,7 @@ export class PusherConnection {
   }
 
   private sendError(message: string): void {
-    // No code: these do not close the connection, and pusher-js treats codes as close instructions.
+    // No code: the documented 4000–4299 codes say how to reconnect after a close, and this socket stays open.
     this.send(errorMessage(null, message));
   }
 }

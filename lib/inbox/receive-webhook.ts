@@ -1,0 +1,85 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { createRawEvent } from "@/lib/db/raw-events";
+import { incrementWebhookCounter, type WebhookCounterName } from "@/lib/db/webhook-counters";
+import { constantTimeEqual } from "@/lib/http/constant-time";
+import { readBodyWithLimit } from "@/lib/http/read-body";
+import { verifySignature } from "@/lib/whatsapp/signature";
+import { processPendingEvents } from "./process-pending-events";
+import { getWebhookConfig } from "./webhook-config";
+
+/** Meta's documented maximum webhook body. */
+export const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
+
+export type WebhookResponse = { status: number; body: string; headers?: Record<string, string> };
+type Schedule = (task: () => Promise<unknown>) => void;
+
+const reply = (status: number, body: string, headers?: Record<string, string>): WebhookResponse => ({
+  status,
+  body,
+  ...(headers ? { headers } : {}),
+});
+
+function count(schedule: Schedule, name: WebhookCounterName, detail?: string) {
+  schedule(() =>
+    incrementWebhookCounter({ db: getDb(), name, ...(detail ? { detail } : {}) }).catch((error: unknown) =>
+      console.error("[webhook] could not record diagnostics", error),
+    ),
+  );
+}
+
+/**
+ * The ack path: authenticate, store the exact bytes, answer. Nothing is parsed here and processing
+ * is scheduled for after the response, so Meta gets its 200 in one database round trip; an event
+ * that could not be stored gets a 503 so that Meta retries it.
+ */
+export async function receiveWebhook({
+  key,
+  request,
+  schedule,
+}: {
+  key: string;
+  request: Request;
+  schedule: Schedule;
+}): Promise<WebhookResponse> {
+  let config;
+  try {
+    config = await getWebhookConfig();
+  } catch (error) {
+    console.error("[webhook] configuration unavailable", error);
+    return reply(503, "Service unavailable: database unreachable, retry later", { "retry-after": "5" });
+  }
+  if (!constantTimeEqual(key, config.webhookKey)) {
+    count(schedule, "wrong_key", request.headers.get("x-forwarded-for") ?? undefined);
+    return reply(404, "Not found");
+  }
+  const read = await readBodyWithLimit(request, MAX_WEBHOOK_BYTES);
+  if (!read.ok) {
+    count(schedule, "payload_too_large");
+    return reply(413, `Payload too large: webhook bodies are at most ${MAX_WEBHOOK_BYTES} bytes`);
+  }
+  const header = request.headers.get("x-hub-signature-256");
+  if (!verifySignature({ body: read.body, header, appSecret: config.appSecret })) {
+    count(schedule, header ? "signature_invalid" : "signature_missing");
+    return reply(
+      401,
+      header
+        ? "Invalid X-Hub-Signature-256: sign the raw body with the App Secret"
+        : "Missing X-Hub-Signature-256 header",
+    );
+  }
+  let id: bigint;
+  try {
+    id = await createRawEvent({ db: getDb(), body: read.body });
+  } catch (error) {
+    console.error("[webhook] could not store event; answering 503 so Meta retries", error);
+    return reply(503, "Service unavailable: event not stored, retry later", { "retry-after": "5" });
+  }
+  // If this process dies before the task runs, the recovery loop picks the event up.
+  schedule(() =>
+    processPendingEvents({ ids: [id] }).catch((error: unknown) =>
+      console.error("[webhook] processing after ack failed; the recovery loop will retry", error),
+    ),
+  );
+  return reply(200, "EVENT_RECEIVED");
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { getDb } from "@/lib/db/client";
+import { getOrCreateSetting } from "@/lib/db/settings";
+import { getEnv } from "@/lib/env";
+
+export type WebhookConfig = {
+  webhookKey: string;
+  appSecret: string;
+  verifyToken: string;
+  /** Which values came from the environment (they win over stored ones). */
+  fromEnv: { webhookKey: boolean; appSecret: boolean; verifyToken: boolean };
+};
+
+export const WEBHOOK_SETTING_KEYS = {
+  webhookKey: "whatsapp.webhook_key",
+  appSecret: "whatsapp.app_secret",
+  verifyToken: "whatsapp.verify_token",
+} as const;
+
+// The ack path must not pay a database round trip for configuration; settings change rarely and
+// whoever changes them calls invalidateWebhookConfig() (other processes pick it up within the TTL).
+const TTL_MS = 30_000;
+let cached: { config: WebhookConfig; loadedAt: number } | undefined;
+let loading: Promise<WebhookConfig> | undefined;
+
+const generate = (bytes: number) => randomBytes(bytes).toString("base64url");
+
+async function loadWebhookConfig(): Promise<WebhookConfig> {
+  const env = getEnv();
+  const db = getDb();
+  // Values nobody configured are generated once and stored, so a local run works with no Meta
+  // account: `npm run simulate` signs with the same stored secret.
+  const stored = async (key: string, bytes: number) => getOrCreateSetting({ db, key, value: generate(bytes) });
+  const [webhookKey, appSecret, verifyToken] = await Promise.all([
+    env.WHATSAPP_WEBHOOK_KEY ?? stored(WEBHOOK_SETTING_KEYS.webhookKey, 24),
+    env.WHATSAPP_APP_SECRET ?? stored(WEBHOOK_SETTING_KEYS.appSecret, 24),
+    env.WHATSAPP_VERIFY_TOKEN ?? stored(WEBHOOK_SETTING_KEYS.verifyToken, 18),
+  ]);
+  return {
+    webhookKey,
+    appSecret,
+    verifyToken,
+    fromEnv: {
+      webhookKey: env.WHATSAPP_WEBHOOK_KEY !== undefined,
+      appSecret: env.WHATSAPP_APP_SECRET !== undefined,
+      verifyToken: env.WHATSAPP_VERIFY_TOKEN !== undefined,
+    },
+  };
+}
+
+export async function getWebhookConfig(): Promise<WebhookConfig> {
+  if (cached && Date.now() - cached.loadedAt < TTL_MS) return cached.config;
+  loading ??= loadWebhookConfig()
+    .then((config) => {
+      cached = { config, loadedAt: Date.now() };
+      return config;
+    })
+    .finally(() => {
+      loading = undefined;
+    });
+  // A stale config keeps webhooks flowing while a refresh is in flight or the database blips.
+  if (cached) return loading.catch(() => cached!.config);
+  return loading;
+}
+
+export function invalidateWebhookConfig(): void {
+  cached = undefined;
+}
