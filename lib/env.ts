@@ -45,6 +45,12 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** For the start-up script, which sets DATABASE_URL itself when it starts the embedded database. */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return getEnv();
+}
+
 export function appUrl(env: Env = getEnv()): string {
   return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
 }

@@ -33,7 +33,7 @@ export function parseContact(raw: unknown, { base, problems }: Context): ParsedC
 export function parseMessage(raw: unknown, context: Context): ParsedMessage | null {
   const { base, receivedAt, problems } = context;
   reportIssues(inboundMessageSchema, raw, base, problems);
-  if (!isRecord(raw) || typeof raw.id !== "string" || raw.id === "") return null;
+  if (!isRecord(raw)) return null;
 
   // A message with no type is still a message; "unknown" keeps it visible as unsupported.
   const type = typeof raw.type === "string" && raw.type !== "" ? raw.type : "unknown";

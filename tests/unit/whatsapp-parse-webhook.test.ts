@@ -181,12 +181,11 @@ describe("parseWebhook: other fields and positions", () => {
     const webhook = parseOk({
       object: "whatsapp_business_account",
       entry: [
-        { id: "1", changes: buildFieldWebhook("message_template_status_update", template, "1").entry },
+        { id: "1", changes: [{ value: template }] }, // no field: cannot be classified
         ...(buildFieldWebhook("phone_number_quality_update", quality, "2").entry as object[]),
         ...(buildFieldWebhook("teleportation_update", { beam: [1, { up: true }] }, "3").entry as object[]),
       ],
     });
-    // The first entry above is malformed on purpose (changes holds entries, not changes).
     expect(webhook.changes).toEqual([
       { kind: "other", position: 1, field: "phone_number_quality_update", wabaId: "2", value: quality },
       { kind: "other", position: 2, field: "teleportation_update", wabaId: "3", value: { beam: [1, { up: true }] } },

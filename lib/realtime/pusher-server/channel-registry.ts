@@ -44,8 +44,8 @@ export class ChannelRegistry {
 
     state.subscribers.set(subscriber.socketId, subscriber);
     state.userIdBySocket.set(subscriber.socketId, member.userId);
-    if (false as boolean) {
-      known!.socketIds.add(subscriber.socketId);
+    if (known !== undefined) {
+      known.socketIds.add(subscriber.socketId);
     } else {
       state.members.set(member.userId, { info: member.userInfo, socketIds: new Set([subscriber.socketId]) });
       const added = encodeMessage({

@@ -1,0 +1,76 @@
+// npm start — everything a fresh machine needs, in order: a database (the embedded one when
+// DATABASE_URL is unset), migrations, a build when sources changed, then `next start`.
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { appUrl, getEnv, reloadEnv } from "@/lib/env";
+import { buildIfNeeded } from "./build-if-needed";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded-postgres";
+import { runPrisma } from "./prisma";
+
+const root = process.cwd();
+
+async function main() {
+  const env = getEnv();
+  let embedded: EmbeddedDatabase | undefined;
+  if (!env.DATABASE_URL) {
+    console.log(`[start] DATABASE_URL is not set: starting the embedded Postgres (data in ${env.DATA_DIR}/postgres)`);
+    embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, database: "inbox" });
+    process.env.DATABASE_URL = embedded.url;
+    reloadEnv();
+  }
+  const stopDatabase = async () => {
+    await embedded?.stop().catch((error: unknown) => console.error("[start] stopping Postgres failed", error));
+  };
+  try {
+    runPrisma(["migrate", "deploy"]);
+    buildIfNeeded({ root });
+    await printWebhookSetup();
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(env.PORT)], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    server.kill(signal);
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  server.on("exit", async (code) => {
+    await stopDatabase();
+    process.exit(stopping ? 0 : (code ?? 1));
+  });
+}
+
+async function printWebhookSetup() {
+  const { getWebhookConfig } = await import("@/lib/inbox/webhook-config");
+  const { getDb } = await import("@/lib/db/client");
+  const config = await getWebhookConfig();
+  await getDb().$disconnect();
+  const callback = `${appUrl()}/api/webhooks/whatsapp/${config.webhookKey}`;
+  console.log(
+    [
+      "",
+      "  WhatsApp webhook — paste into Meta's app dashboard (WhatsApp → Configuration):",
+      `    Callback URL:  ${callback}`,
+      `    Verify token:  ${config.fromEnv.verifyToken ? "(from WHATSAPP_VERIFY_TOKEN)" : config.verifyToken}`,
+      config.fromEnv.appSecret
+        ? "    App Secret:    from WHATSAPP_APP_SECRET"
+        : "    App Secret:    not set — using a generated local secret (npm run simulate signs with it).\n" +
+          "                   Set WHATSAPP_APP_SECRET to your app's secret (App Settings → Basic) for real traffic.",
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
