@@ -6,6 +6,7 @@ import { appUrl, getEnv, reloadEnv } from "@/lib/env";
 import { buildIfNeeded } from "./build-if-needed";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded-postgres";
 import { runPrisma } from "./prisma";
+import { writeRuntimeFile } from "./runtime-file";
 
 const root = process.cwd();
 
@@ -24,6 +25,7 @@ async function main() {
   try {
     runPrisma(["migrate", "deploy"]);
     buildIfNeeded({ root });
+    writeRuntimeFile({ dataDir: env.DATA_DIR, runtime: { databaseUrl: embedded?.url, appUrl: appUrl() } });
     await printWebhookSetup();
   } catch (error) {
     await stopDatabase();

@@ -1,4 +1,5 @@
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 /** Deeper than any Meta payload by an order of magnitude; past it, consumers' recursive JSON.stringify may blow the stack. */
@@ -7,7 +8,8 @@ export const TRUNCATED_NESTING = `[nesting deeper than ${MAX_JSON_DEPTH} levels 
 
 // Postgres text/jsonb reject U+0000 and unpaired surrogates (jsonb refuses "\ud800" escapes),
 // so both become U+FFFD: one bad character must not cost us the whole event.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSTORABLE =
+  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function cleanString(value: string): string {
   return value.replace(UNSTORABLE, "\uFFFD");
@@ -20,9 +22,11 @@ export function cleanString(value: string): string {
  */
 export function sanitizeParsedJson(root: { value: unknown }): boolean {
   let truncated = false;
-  const stack: { holder: Record<string, unknown>; key: string; depth: number }[] = [
-    { holder: root as Record<string, unknown>, key: "value", depth: 0 },
-  ];
+  const stack: {
+    holder: Record<string, unknown>;
+    key: string;
+    depth: number;
+  }[] = [{ holder: root as Record<string, unknown>, key: "value", depth: 0 }];
   while (stack.length > 0) {
     const { holder, key, depth } = stack.pop()!;
     const value = holder[key];
@@ -51,8 +55,17 @@ export function sanitizeParsedJson(root: { value: unknown }): boolean {
 }
 
 // defineProperty, not assignment: a JSON key named "__proto__" must stay a plain own property.
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+function setOwn(
+  target: Record<string, unknown>,
+  key: string,
+  value: unknown,
+): void {
+  Object.defineProperty(target, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /** Only for values that came out of JSON.parse (and were sanitized), so they already are JSON. */

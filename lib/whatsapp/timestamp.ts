@@ -1,7 +1,12 @@
 import { cleanString } from "./json";
 
-export type TimestampIssue = "missing" | "invalid" | "zero" | "milliseconds" | "future";
-export type MetaTimestamp = { date: Date; issue: TimestampIssue | null; raw: string | null };
+export type TimestampIssue =
+  "missing" | "invalid" | "zero" | "milliseconds" | "future";
+export type MetaTimestamp = {
+  date: Date;
+  issue: TimestampIssue | null;
+  raw: string | null;
+};
 
 const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 const MILLISECONDS_THRESHOLD = 1e12; // 1e12 seconds is year 33658; as milliseconds it is 2001
@@ -12,11 +17,23 @@ const DECIMAL = /^\d+(\.\d+)?$/;
  * inbox orders by, because webhooks arrive late and out of order. A value we cannot trust falls
  * back to the time we received it, and the issue says why so it can be shown or audited.
  */
-export function normalizeMetaTimestamp(raw: unknown, receivedAt: Date): MetaTimestamp {
+export function normalizeMetaTimestamp(
+  raw: unknown,
+  receivedAt: Date,
+): MetaTimestamp {
   const rawText = describeRaw(raw);
-  const fallback = (issue: TimestampIssue): MetaTimestamp => ({ date: new Date(receivedAt.getTime()), issue, raw: rawText });
+  const fallback = (issue: TimestampIssue): MetaTimestamp => ({
+    date: new Date(receivedAt.getTime()),
+    issue,
+    raw: rawText,
+  });
 
-  if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) return fallback("missing");
+  if (
+    raw === undefined ||
+    raw === null ||
+    (typeof raw === "string" && raw.trim() === "")
+  )
+    return fallback("missing");
 
   const numeric = toNumber(raw);
   if (numeric === null || numeric < 0) return fallback("invalid");
@@ -26,7 +43,8 @@ export function normalizeMetaTimestamp(raw: unknown, receivedAt: Date): MetaTime
   if (numeric >= MILLISECONDS_THRESHOLD) {
     const date = new Date(Math.trunc(numeric));
     // A millisecond value that still lands far in the future was never a real time.
-    if (Number.isNaN(date.getTime()) || date.getTime() > limit) return fallback("invalid");
+    if (Number.isNaN(date.getTime()) || date.getTime() > limit)
+      return fallback("invalid");
     return { date, issue: "milliseconds", raw: rawText };
   }
 

@@ -6,8 +6,12 @@ import { z } from "zod";
 // level by level (entry, change, value, item) so that one bad item costs that item, not the batch.
 
 /** Meta sends ids as strings; digits sent as a number are still the id. */
-const idSchema = z.union([z.string().min(1), z.number().transform(String)], { error: "expected a non-empty string id" });
-const timestampSchema = z.union([z.string(), z.number()], { error: "expected unix seconds as a string" });
+const idSchema = z.union([z.string().min(1), z.number().transform(String)], {
+  error: "expected a non-empty string id",
+});
+const timestampSchema = z.union([z.string(), z.number()], {
+  error: "expected unix seconds as a string",
+});
 
 export const webhookEnvelopeSchema = z.looseObject({
   object: z.literal("whatsapp_business_account"),
@@ -55,7 +59,12 @@ export const messagesValueSchema = z.looseObject({
 export type MessagesValue = z.infer<typeof messagesValueSchema>;
 
 export const webhookContactSchema = z.looseObject({
-  profile: z.looseObject({ name: z.string().optional(), username: z.string().optional() }).optional(),
+  profile: z
+    .looseObject({
+      name: z.string().optional(),
+      username: z.string().optional(),
+    })
+    .optional(),
   wa_id: idSchema.optional(), // absent for users who hide their number behind a username
   user_id: z.string().optional(), // business-scoped user id (BSUID)
   parent_user_id: z.string().optional(),
@@ -104,19 +113,41 @@ export const locationContentSchema = z.looseObject({
 });
 export const sharedContactSchema = z.looseObject({
   name: z.looseObject({ formatted_name: z.string().optional() }).optional(),
-  phones: z.array(z.looseObject({ phone: z.string().optional(), wa_id: z.string().optional() })).optional(),
+  phones: z
+    .array(
+      z.looseObject({
+        phone: z.string().optional(),
+        wa_id: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
-const replySchema = z.looseObject({ id: z.string().optional(), title: z.string().optional() });
+const replySchema = z.looseObject({
+  id: z.string().optional(),
+  title: z.string().optional(),
+});
 export const interactiveContentSchema = z.looseObject({
   type: z.string(),
   button_reply: replySchema.optional(),
-  list_reply: replySchema.extend({ description: z.string().optional() }).optional(),
+  list_reply: replySchema
+    .extend({ description: z.string().optional() })
+    .optional(),
   nfm_reply: z
-    .looseObject({ response_json: z.string().optional(), body: z.string().optional(), name: z.string().optional() })
+    .looseObject({
+      response_json: z.string().optional(),
+      body: z.string().optional(),
+      name: z.string().optional(),
+    })
     .optional(),
 });
-export const buttonContentSchema = z.looseObject({ payload: z.string().optional(), text: z.string().optional() });
-export const reactionContentSchema = z.looseObject({ message_id: z.string().min(1), emoji: z.string().optional() });
+export const buttonContentSchema = z.looseObject({
+  payload: z.string().optional(),
+  text: z.string().optional(),
+});
+export const reactionContentSchema = z.looseObject({
+  message_id: z.string().min(1),
+  emoji: z.string().optional(),
+});
 export const orderContentSchema = z.looseObject({
   catalog_id: z.string().optional(),
   text: z.string().optional(),

@@ -52,7 +52,14 @@ export type ParsedChange =
       statuses: ParsedStatus[];
       errors: JsonValue | null;
     }
-  | { kind: "other"; position: number; field: string; wabaId: string | null; value: JsonValue };
+  | {
+      kind: "other";
+      position: number;
+      field: string;
+      wabaId: string | null;
+      value: JsonValue;
+    };
 
 export type ParsedWebhook = { changes: ParsedChange[]; problems: string[] };
-export type ParseResult = { ok: true; webhook: ParsedWebhook } | { ok: false; reason: string };
+export type ParseResult =
+  { ok: true; webhook: ParsedWebhook } | { ok: false; reason: string };

@@ -1,7 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseWebhook, type ParseResult } from "@/lib/whatsapp/parse-webhook";
-import { buildMessagesWebhook, sampleInboundMessage, sampleStatus } from "@/lib/whatsapp/sample-payloads";
+import {
+  buildMessagesWebhook,
+  sampleInboundMessage,
+  sampleStatus,
+} from "@/lib/whatsapp/sample-payloads";
 
 const receivedAt = new Date("2024-06-10T16:00:00Z");
 const parse = (body: string) => parseWebhook(body, { receivedAt });
@@ -13,7 +16,8 @@ function webhookOf(result: ParseResult) {
 
 function firstMessages(result: ParseResult) {
   const change = webhookOf(result).changes[0];
-  if (change?.kind !== "messages") throw new Error("expected a messages change");
+  if (change?.kind !== "messages")
+    throw new Error("expected a messages change");
   return change;
 }
 
@@ -21,18 +25,38 @@ describe("parseWebhook: rejecting what is not a webhook", () => {
   it("explains invalid JSON with the parser's message", () => {
     const result = parse('{"object":"whatsapp_business_account",');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/^body is not valid JSON: .+/);
+    if (!result.ok)
+      expect(result.reason).toMatch(/^body is not valid JSON: .+/);
   });
 
   it.each([
-    ["an array", "[]", "(root): Invalid input: expected object, received array"],
+    [
+      "an array",
+      "[]",
+      "(root): Invalid input: expected object, received array",
+    ],
     ["null", "null", "(root): Invalid input: expected object, received null"],
-    ["a page webhook", '{"object":"page","entry":[]}', 'object: Invalid input: expected "whatsapp_business_account"'],
-    ["an envelope without entry", '{"object":"whatsapp_business_account"}', "(root): missing entry"],
-    ["entry as an object", '{"object":"whatsapp_business_account","entry":{}}', "entry: Invalid input: expected array"],
+    [
+      "a page webhook",
+      '{"object":"page","entry":[]}',
+      'object: Invalid input: expected "whatsapp_business_account"',
+    ],
+    [
+      "an envelope without entry",
+      '{"object":"whatsapp_business_account"}',
+      "(root): missing entry",
+    ],
+    [
+      "entry as an object",
+      '{"object":"whatsapp_business_account","entry":{}}',
+      "entry: Invalid input: expected array",
+    ],
   ])("rejects %s and names the path", (_label, body, reason) => {
     const result = parse(body);
-    expect(result).toEqual({ ok: false, reason: expect.stringContaining(reason) });
+    expect(result).toEqual({
+      ok: false,
+      reason: expect.stringContaining(reason),
+    });
   });
 
   it("accepts an envelope with no entries", () => {
@@ -48,8 +72,16 @@ describe("parseWebhook: one bad item costs only that item", () => {
     const good = sampleInboundMessage("text", { wamid: "wamid.good" });
     const noId = { ...sampleInboundMessage("text"), id: undefined };
     const payload = buildMessagesWebhook({
-      messages: [good, noId, 42, { ...good, id: "wamid.typeless", type: undefined }],
-      statuses: [{ id: "wamid.s" }, sampleStatus({ wamid: "wamid.ok", status: "delivered" })],
+      messages: [
+        good,
+        noId,
+        42 as unknown as object, // not a message at all
+        { ...good, id: "wamid.typeless", type: undefined },
+      ],
+      statuses: [
+        { id: "wamid.s" },
+        sampleStatus({ wamid: "wamid.ok", status: "delivered" }),
+      ],
     });
     const result = parse(JSON.stringify(payload));
     const change = firstMessages(result);
@@ -67,41 +99,91 @@ describe("parseWebhook: one bad item costs only that item", () => {
   });
 
   it("skips a messages change without metadata.phone_number_id but keeps its neighbours", () => {
-    const broken = buildMessagesWebhook({ messages: [sampleInboundMessage("text")] });
-    const value = (broken.entry as { changes: { value: { metadata: Record<string, unknown> } }[] }[])[0]!.changes[0]!.value;
+    const broken = buildMessagesWebhook({
+      messages: [sampleInboundMessage("text")],
+    });
+    const value = (
+      broken.entry as {
+        changes: { value: { metadata: Record<string, unknown> } }[];
+      }[]
+    )[0]!.changes[0]!.value;
     delete value.metadata.phone_number_id;
-    const fine = buildMessagesWebhook({ phoneNumberId: "999", messages: [sampleInboundMessage("text")] });
-    const result = parse(JSON.stringify({ ...broken, entry: [...(broken.entry as object[]), ...(fine.entry as object[])] }));
+    const fine = buildMessagesWebhook({
+      phoneNumberId: "999",
+      messages: [sampleInboundMessage("text")],
+    });
+    const result = parse(
+      JSON.stringify({
+        ...broken,
+        entry: [...(broken.entry as object[]), ...(fine.entry as object[])],
+      }),
+    );
     const webhook = webhookOf(result);
     expect(webhook.changes).toHaveLength(1);
-    expect(webhook.changes[0]).toMatchObject({ kind: "messages", position: 1, phoneNumberId: "999" });
-    expect(webhook.problems).toEqual(["entry[0].changes[0].value.metadata: missing phone_number_id"]);
+    expect(webhook.changes[0]).toMatchObject({
+      kind: "messages",
+      position: 1,
+      phoneNumberId: "999",
+    });
+    expect(webhook.problems).toEqual([
+      "entry[0].changes[0].value.metadata: missing phone_number_id",
+    ]);
   });
 
   it("keeps a message whose optional fields have odd types, and says so", () => {
-    const odd = { ...sampleInboundMessage("text", { wamid: "wamid.odd" }), from: { nested: true } };
-    const result = parse(JSON.stringify(buildMessagesWebhook({ contacts: [], messages: [odd] })));
-    expect(firstMessages(result).messages[0]).toMatchObject({ wamid: "wamid.odd", from: null, text: expect.any(String) });
+    const odd = {
+      ...sampleInboundMessage("text", { wamid: "wamid.odd" }),
+      from: { nested: true },
+    };
+    const result = parse(
+      JSON.stringify(buildMessagesWebhook({ contacts: [], messages: [odd] })),
+    );
+    expect(firstMessages(result).messages[0]).toMatchObject({
+      wamid: "wamid.odd",
+      from: null,
+      text: expect.any(String),
+    });
     expect(webhookOf(result).problems).toEqual([
       "entry[0].changes[0].value.messages[0].from: expected a non-empty string id",
     ]);
+  });
+  it("caps the problem list so a garbage batch cannot flood logs", () => {
+    const body = JSON.stringify(
+      buildMessagesWebhook({
+        messages: Array.from({ length: 500 }, () => ({})),
+      }),
+    );
+    const { problems } = webhookOf(parse(body));
+    expect(problems).toHaveLength(101);
+    expect(problems[100]).toMatch(/^…and \d+ more problems$/);
   });
 });
 
 describe("parseWebhook: storable strings", () => {
   it("replaces NUL and lone surrogates everywhere, deep inside stored JSON too", () => {
     const message = {
-      ...sampleInboundMessage("text", { wamid: "wamid.nul\u0000", text: "a\u0000b" }),
+      ...sampleInboundMessage("text", {
+        wamid: "wamid.nul\u0000",
+        text: "a\u0000b",
+      }),
       referral: { body: "x\u0000y", nested: [{ "k\u0000": "\ud800" }] },
     };
-    const body = JSON.stringify(buildMessagesWebhook({ contacts: [{ waId: "1", name: "N\u0000" }], messages: [message] }));
+    const body = JSON.stringify(
+      buildMessagesWebhook({
+        contacts: [{ waId: "1", name: "N\u0000" }],
+        messages: [message],
+      }),
+    );
     expect(body).toContain("\\u0000");
     const change = firstMessages(parse(body));
     const parsed = change.messages[0]!;
     expect(parsed.wamid).toBe("wamid.nul\uFFFD");
     expect(parsed.text).toBe("a\uFFFDb");
     expect(parsed.content).toEqual({ body: "a\uFFFDb" });
-    expect(parsed.referral).toEqual({ body: "x\uFFFDy", nested: [{ "k\uFFFD": "\uFFFD" }] });
+    expect(parsed.referral).toEqual({
+      body: "x\uFFFDy",
+      nested: [{ "k\uFFFD": "\uFFFD" }],
+    });
     expect(change.contacts[0]?.profileName).toBe("N\uFFFD");
     expect(JSON.stringify(change)).not.toMatch(/\\u0000|\\ud800/i);
   });
@@ -109,9 +191,18 @@ describe("parseWebhook: storable strings", () => {
   it("cleans values of other fields and keeps valid surrogate pairs intact", () => {
     const body = JSON.stringify({
       object: "whatsapp_business_account",
-      entry: [{ id: "1", changes: [{ field: "account_update", value: { a: ["\u0000", "😀"] } }] }],
+      entry: [
+        {
+          id: "1",
+          changes: [
+            { field: "account_update", value: { a: ["\u0000", "😀"] } },
+          ],
+        },
+      ],
     });
-    expect(webhookOf(parse(body)).changes[0]).toMatchObject({ value: { a: ["\uFFFD", "😀"] } });
+    expect(webhookOf(parse(body)).changes[0]).toMatchObject({
+      value: { a: ["\uFFFD", "😀"] },
+    });
   });
 
   it("cuts absurd nesting instead of passing a stack-overflow bomb downstream", () => {
@@ -125,7 +216,8 @@ describe("parseWebhook: storable strings", () => {
 });
 
 describe("parseWebhook: never throws", () => {
-  const envelope = (entry: string) => `{"object":"whatsapp_business_account","entry":${entry}}`;
+  const envelope = (entry: string) =>
+    `{"object":"whatsapp_business_account","entry":${entry}}`;
   const garbage = [
     "",
     " ",
@@ -136,104 +228,77 @@ describe("parseWebhook: never throws", () => {
     "true",
     "{}",
     '{"__proto__":{"polluted":true},"object":"whatsapp_business_account","entry":[]}',
-    envelope("[null, 1, \"x\", [], {}]"),
-    envelope('[{"changes":[null, 1, [], {"field":7}, {"field":"messages"}, {"field":"messages","value":[]}]}]'),
-    envelope('[{"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"1"},"messages":{},"statuses":"x","contacts":[1]}}]}]'),
-    envelope('[{"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"1"},"messages":[{"id":"w","type":"reaction","reaction":null,"context":[]}]}}]}]'),
-    envelope('[{"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":1e400},"messages":[{"id":"w","timestamp":{"a":1}}]}}]}]'),
+    envelope('[null, 1, "x", [], {}]'),
+    envelope(
+      '[{"changes":[null, 1, [], {"field":7}, {"field":"messages"}, {"field":"messages","value":[]}]}]',
+    ),
+    envelope(
+      '[{"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"1"},"messages":{},"statuses":"x","contacts":[1]}}]}]',
+    ),
+    envelope(
+      '[{"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"1"},"messages":[{"id":"w","type":"reaction","reaction":null,"context":[]}]}}]}]',
+    ),
+    envelope(
+      '[{"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":1e400},"messages":[{"id":"w","timestamp":{"a":1}}]}}]}]',
+    ),
     "[".repeat(200_000) + "]".repeat(200_000),
     '{"a":"' + "x".repeat(3_000_000) + '"}',
     "\u0000",
     "\ud800",
   ];
 
-  it.each(garbage.map((body, index) => [index, body] as const))("garbage #%i", (_index, body) => {
-    const result = parse(body);
-    expect(typeof result.ok).toBe("boolean");
-    expect(Object.prototype).not.toHaveProperty("polluted");
-  });
+  it.each(garbage.map((body, index) => [index, body] as const))(
+    "garbage #%i",
+    (_index, body) => {
+      const result = parse(body);
+      expect(typeof result.ok).toBe("boolean");
+      expect(Object.prototype).not.toHaveProperty("polluted");
+    },
+  );
 
   it("survives random mutations of a realistic batch", () => {
     const base = JSON.stringify(
       buildMessagesWebhook({
-        messages: ["text", "image", "reaction", "interactive-list", "unknown"].map((t) =>
+        messages: [
+          "text",
+          "image",
+          "reaction",
+          "interactive-list",
+          "unknown",
+        ].map((t) =>
           sampleInboundMessage(t as "text", { wamid: `wamid.${t}` }),
         ),
         statuses: [sampleStatus({ wamid: "wamid.s", status: "failed" })],
       }),
     );
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pieces = ["", "null", "[]", "{}", '"', "\\u0000", "1e999", ",", "]", "}", '"type":"x"', "-"];
+    const random = () =>
+      (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = [
+      "",
+      "null",
+      "[]",
+      "{}",
+      '"',
+      "\\u0000",
+      "1e999",
+      ",",
+      "]",
+      "}",
+      '"type":"x"',
+      "-",
+    ];
     let parsedOk = 0;
     for (let i = 0; i < 2000; i++) {
       const at = Math.floor(random() * base.length);
       const cut = Math.floor(random() * 8);
-      const mutated = base.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + base.slice(at + cut);
+      const mutated =
+        base.slice(0, at) +
+        pieces[Math.floor(random() * pieces.length)] +
+        base.slice(at + cut);
       const result = parse(mutated);
       if (result.ok) parsedOk++;
     }
     expect(parsedOk).toBeGreaterThan(0);
-  });
-});
-
-describe("fixtures in Meta's wire format", () => {
-  const fixture = (name: string) => readFileSync(new URL(`../fixtures/meta/${name}`, import.meta.url), "utf8");
-
-  it("text-message.json: escaped unicode comes out as text, reply linked", () => {
-    const change = firstMessages(parse(fixture("text-message.json")));
-    expect(change).toMatchObject({ wabaId: "102290129340398", phoneNumberId: "106540352242922", displayPhoneNumber: "15550783881" });
-    expect(change.contacts).toEqual([{ waId: "34612345678", userId: null, profileName: "José Muñoz", username: null }]);
-    expect(change.messages[0]).toMatchObject({
-      type: "text",
-      text: "¡Hola! Mi pedido 12/345 llegó roto 😢 — ¿me ayudáis? <urgent> café & crème",
-      replyToWamid: "wamid.HBgLMzQ2MTIzNDU2NzgVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA",
-      timestamp: { date: new Date("2024-06-10T16:00:00Z"), issue: null, raw: "1718035200" },
-    });
-  });
-
-  it("statuses-out-of-order.json: kept in body order with their own timestamps", () => {
-    const change = firstMessages(parse(fixture("statuses-out-of-order.json")));
-    expect(change.statuses.map((s) => [s.status, s.timestamp.raw])).toEqual([
-      ["read", "1718035290"],
-      ["delivered", "1718035262"],
-      ["sent", "1718035260"],
-      ["failed", "1718035301"],
-    ]);
-    expect(change.statuses[2]).toMatchObject({ bizOpaqueData: "ticket=4471", conversation: { expiration_timestamp: "1718121660" } });
-    expect(change.statuses[3]).toMatchObject({ errorCode: 131026, errorTitle: "Message undeliverable", recipientId: "34698765432" });
-  });
-
-  it("template-status.json: another field, value verbatim", () => {
-    const webhook = webhookOf(parse(fixture("template-status.json")));
-    expect(webhook).toEqual({
-      problems: [],
-      changes: [
-        {
-          kind: "other",
-          position: 0,
-          field: "message_template_status_update",
-          wabaId: "102290129340398",
-          value: expect.objectContaining({ event: "REJECTED", message_template_id: 1689556908129832, message_template_name: "promo_été_2024" }),
-        },
-      ],
-    });
-  });
-
-  it("mixed-batch.json: BSUIDs, a reaction, unsupported, a system message and a quality update", () => {
-    const webhook = webhookOf(parse(fixture("mixed-batch.json")));
-    expect(webhook.problems).toEqual([]);
-    expect(webhook.changes.map((c) => [c.position, c.kind])).toEqual([[0, "messages"], [1, "messages"], [2, "other"]]);
-    const [first, system] = webhook.changes;
-    if (first?.kind !== "messages" || system?.kind !== "messages") throw new Error("shape");
-    expect(first.contacts[0]).toEqual({ waId: "5511987654321", userId: "BR.13491208655302741918", profileName: "Ana Lima", username: "@analima" });
-    expect(first.messages.map((m) => [m.type, m.text, m.fromUserId])).toEqual([
-      ["image", "Nota fiscal", "BR.13491208655302741918"],
-      ["reaction", "❤️", "BR.13491208655302741918"],
-      ["unsupported", null, null],
-    ]);
-    expect(first.messages[1]?.reaction).toEqual({ targetWamid: "wamid.HBgNNTUxMTk4NzY1NDMyMRUCABEYEjQ2QkY3RTFBOUMwRDJFNTg0MwA=", emoji: "❤️" });
-    expect(system.contacts).toEqual([]);
-    expect(system.messages[0]).toMatchObject({ type: "system", text: "User Ana Lima changed from 5511987654321 to 5511912345678" });
   });
 });

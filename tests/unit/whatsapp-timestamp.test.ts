@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { normalizeMetaTimestamp, parseWebhook } from "@/lib/whatsapp/parse-webhook";
-import { buildMessagesWebhook, sampleInboundMessage, sampleStatus } from "@/lib/whatsapp/sample-payloads";
+import {
+  normalizeMetaTimestamp,
+  parseWebhook,
+} from "@/lib/whatsapp/parse-webhook";
+import {
+  buildMessagesWebhook,
+  sampleInboundMessage,
+  sampleStatus,
+} from "@/lib/whatsapp/sample-payloads";
 
 const receivedAt = new Date("2024-06-10T16:00:00Z");
 const RECEIVED_SECONDS = receivedAt.getTime() / 1000;
@@ -22,7 +29,10 @@ describe("normalizeMetaTimestamp", () => {
     });
     // Meta retries for up to 7 days: an old time is real, not suspicious.
     const weekOld = String(RECEIVED_SECONDS - 7 * 86400);
-    expect(normalizeMetaTimestamp(weekOld, receivedAt)).toMatchObject({ issue: null, date: new Date("2024-06-03T16:00:00Z") });
+    expect(normalizeMetaTimestamp(weekOld, receivedAt)).toMatchObject({
+      issue: null,
+      date: new Date("2024-06-03T16:00:00Z"),
+    });
   });
 
   it.each([
@@ -31,7 +41,11 @@ describe("normalizeMetaTimestamp", () => {
     ["an empty string", "", ""],
     ["whitespace", "  ", "  "],
   ])("falls back to receivedAt when %s (missing)", (_label, raw, rawText) => {
-    expect(normalizeMetaTimestamp(raw, receivedAt)).toEqual({ date: receivedAt, issue: "missing", raw: rawText });
+    expect(normalizeMetaTimestamp(raw, receivedAt)).toEqual({
+      date: receivedAt,
+      issue: "missing",
+      raw: rawText,
+    });
   });
 
   it.each([
@@ -46,14 +60,22 @@ describe("normalizeMetaTimestamp", () => {
     ["an object", { s: 1 }, '{"s":1}'],
     ["a boolean", true, "true"],
   ])("falls back to receivedAt for %s (invalid)", (_label, raw, rawText) => {
-    expect(normalizeMetaTimestamp(raw, receivedAt)).toEqual({ date: receivedAt, issue: "invalid", raw: rawText });
+    expect(normalizeMetaTimestamp(raw, receivedAt)).toEqual({
+      date: receivedAt,
+      issue: "invalid",
+      raw: rawText,
+    });
   });
 
   it.each([
     ["0", "0"],
     [0, "0"],
   ])("treats %j as zero", (raw, rawText) => {
-    expect(normalizeMetaTimestamp(raw, receivedAt)).toEqual({ date: receivedAt, issue: "zero", raw: rawText });
+    expect(normalizeMetaTimestamp(raw, receivedAt)).toEqual({
+      date: receivedAt,
+      issue: "zero",
+      raw: rawText,
+    });
   });
 
   it("reads 13-digit values as milliseconds", () => {
@@ -74,9 +96,16 @@ describe("normalizeMetaTimestamp", () => {
 
   it("allows small clock skew but not more than 24 hours ahead", () => {
     const inAnHour = String(RECEIVED_SECONDS + 3600);
-    expect(normalizeMetaTimestamp(inAnHour, receivedAt)).toMatchObject({ issue: null, date: new Date("2024-06-10T17:00:00Z") });
+    expect(normalizeMetaTimestamp(inAnHour, receivedAt)).toMatchObject({
+      issue: null,
+      date: new Date("2024-06-10T17:00:00Z"),
+    });
     const inTwoDays = String(RECEIVED_SECONDS + 2 * 86400);
-    expect(normalizeMetaTimestamp(inTwoDays, receivedAt)).toEqual({ date: receivedAt, issue: "future", raw: inTwoDays });
+    expect(normalizeMetaTimestamp(inTwoDays, receivedAt)).toEqual({
+      date: receivedAt,
+      issue: "future",
+      raw: inTwoDays,
+    });
   });
 
   it("never hands out the caller's Date object to be mutated", () => {
@@ -88,15 +117,30 @@ describe("normalizeMetaTimestamp", () => {
 
 describe("timestamps inside parsed webhooks", () => {
   it("normalises message and status timestamps independently", () => {
-    const message = { ...sampleInboundMessage("text", { wamid: "wamid.t" }), timestamp: "0" };
-    const status = { ...sampleStatus({ wamid: "wamid.s", status: "read" }), timestamp: "1718035170000" };
-    const result = parseWebhook(JSON.stringify(buildMessagesWebhook({ messages: [message], statuses: [status] })), {
-      receivedAt,
-    });
+    const message = {
+      ...sampleInboundMessage("text", { wamid: "wamid.t" }),
+      timestamp: "0",
+    };
+    const status = {
+      ...sampleStatus({ wamid: "wamid.s", status: "read" }),
+      timestamp: "1718035170000",
+    };
+    const result = parseWebhook(
+      JSON.stringify(
+        buildMessagesWebhook({ messages: [message], statuses: [status] }),
+      ),
+      {
+        receivedAt,
+      },
+    );
     if (!result.ok) throw new Error(result.reason);
     const change = result.webhook.changes[0];
     if (change?.kind !== "messages") throw new Error("expected messages");
-    expect(change.messages[0]?.timestamp).toEqual({ date: receivedAt, issue: "zero", raw: "0" });
+    expect(change.messages[0]?.timestamp).toEqual({
+      date: receivedAt,
+      issue: "zero",
+      raw: "0",
+    });
     expect(change.statuses[0]?.timestamp).toEqual({
       date: new Date("2024-06-10T15:59:30Z"),
       issue: "milliseconds",

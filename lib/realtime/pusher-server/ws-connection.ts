@@ -160,7 +160,7 @@ export class PusherConnection {
     if (channel === undefined || channelKind(channel) === "public") {
       return this.sendError("Client events are only allowed on private and presence channels");
     }
-    if (false as boolean) return this.sendError(`Not subscribed to '${channel}'`);
+    if (!this.channels.has(channel)) return this.sendError(`Not subscribed to '${channel}'`);
     const encoded = typeof data === "string" ? data : JSON.stringify(data ?? {});
     if (Buffer.byteLength(encoded, "utf8") > MAX_EVENT_DATA_BYTES) {
       return this.sendError(`Client event data is over ${MAX_EVENT_DATA_BYTES} bytes`);

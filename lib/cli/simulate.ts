@@ -1,0 +1,131 @@
+// npm run simulate -- <type> [options] — signs and posts a realistic Meta webhook to the local app,
+// the troubleshooting guide's curl test done right (raw bytes signed with the App Secret).
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import {
+  buildFieldWebhook,
+  buildMessagesWebhook,
+  SAMPLE_CUSTOMER_WA_ID,
+  SAMPLE_MESSAGE_TYPES,
+  samplePhoneNumberQualityUpdate,
+  sampleInboundMessage,
+  sampleStatus,
+  sampleTemplateStatusUpdate,
+} from "@/lib/whatsapp/sample-payloads";
+import { signPayload } from "@/lib/whatsapp/signature";
+import { readRuntimeFile, useDatabaseOfRunningApp } from "./runtime-file";
+
+const STATUSES = ["sent", "delivered", "read", "played", "failed"] as const;
+const usage = `Usage: npm run simulate -- <kind> [options]
+  kinds:   ${SAMPLE_MESSAGE_TYPES.join(" | ")}
+           status (with --wamid and --status ${STATUSES.join("|")})
+           template-status | quality-update | verify
+  options: --from <wa_id> --name <profile name> --text <text> --wamid <id> --status <status>
+           --reply-to <wamid> --target <wamid> --emoji <emoji> --repeat <n> (same bytes n times: retries)
+           --bad-signature   --url <app url> --secret <app secret>`;
+
+const optionsSchema = z.object({
+  from: z.string().regex(/^\d{6,20}$/, "--from must be a wa_id (digits only)").default(SAMPLE_CUSTOMER_WA_ID),
+  name: z.string().min(1).default("Maria Souza"),
+  text: z.string().optional(),
+  wamid: z.string().min(1).optional(),
+  status: z.enum(STATUSES).optional(),
+  "reply-to": z.string().min(1).optional(),
+  target: z.string().min(1).optional(),
+  emoji: z.string().optional(),
+  repeat: z.coerce.number().int().min(1).max(1000).default(1),
+  "bad-signature": z.boolean().default(false),
+  url: z.url().optional(),
+  secret: z.string().min(1).optional(),
+});
+type Options = z.infer<typeof optionsSchema>;
+
+function buildBody(kind: string, options: Options): object {
+  if (kind === "status") {
+    if (!options.wamid || !options.status) throw new UsageError("status needs --wamid and --status");
+    return buildMessagesWebhook({ statuses: [sampleStatus({ wamid: options.wamid, status: options.status, recipientId: options.from })] });
+  }
+  if (kind === "template-status") return buildFieldWebhook("message_template_status_update", sampleTemplateStatusUpdate());
+  if (kind === "quality-update") return buildFieldWebhook("phone_number_quality_update", samplePhoneNumberQualityUpdate());
+  const type = SAMPLE_MESSAGE_TYPES.find((candidate) => candidate === kind);
+  if (!type) throw new UsageError(`unknown kind "${kind}"`);
+  const message = sampleInboundMessage(type, {
+    from: options.from,
+    ...(options.wamid ? { wamid: options.wamid } : {}),
+    ...(options.text !== undefined ? { text: options.text } : {}),
+    ...(options["reply-to"] ? { contextWamid: options["reply-to"] } : {}),
+    ...(options.target ? { targetWamid: options.target } : {}),
+    ...(options.emoji !== undefined ? { emoji: options.emoji } : {}),
+  });
+  return buildMessagesWebhook({
+    contacts: type === "system" ? [] : [{ waId: options.from, name: options.name }],
+    messages: [message],
+  });
+}
+
+class UsageError extends Error {}
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      from: { type: "string" }, name: { type: "string" }, text: { type: "string" }, wamid: { type: "string" },
+      status: { type: "string" }, "reply-to": { type: "string" }, target: { type: "string" }, emoji: { type: "string" },
+      repeat: { type: "string" }, "bad-signature": { type: "boolean" }, url: { type: "string" }, secret: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const kind = positionals[0];
+  if (!kind || values.help) {
+    console.log(usage);
+    process.exit(kind || values.help ? 0 : 2);
+  }
+  const parsed = optionsSchema.safeParse(values);
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
+  const options = parsed.data;
+
+  const target = await resolveTarget(options);
+  if (kind === "verify") {
+    const challenge = String(Date.now());
+    const url = `${target.callbackUrl}?hub.mode=subscribe&hub.verify_token=${encodeURIComponent(target.verifyToken ?? "")}&hub.challenge=${challenge}`;
+    const response = await fetch(url);
+    const body = await response.text();
+    console.log(`GET verify → ${response.status} ${body === challenge ? "(challenge echoed)" : body}`);
+    process.exit(response.ok ? 0 : 1);
+  }
+  const raw = JSON.stringify(buildBody(kind, options));
+  const signature = options["bad-signature"] ? signPayload(raw, "not-the-app-secret") : signPayload(raw, target.appSecret);
+  let failures = 0;
+  for (let attempt = 0; attempt < options.repeat; attempt += 1) {
+    const response = await fetch(target.callbackUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-hub-signature-256": signature },
+      body: raw,
+    });
+    console.log(`POST ${kind} → ${response.status} ${await response.text()}`);
+    if (!response.ok) failures += 1;
+  }
+  const wamids = [...raw.matchAll(/"id":"(wamid\.[^"]+)"/g)].map((match) => match[1]);
+  if (wamids.length) console.log(`wamid: ${wamids.join(", ")}`);
+  process.exit(failures > 0 && !options["bad-signature"] ? 1 : 0);
+}
+
+/** Where to post and with which secret: flags, else the running app's own configuration. */
+async function resolveTarget(options: Options) {
+  useDatabaseOfRunningApp();
+  const { appUrl, getEnv } = await import("@/lib/env");
+  const { getWebhookConfig } = await import("@/lib/inbox/webhook-config");
+  const config = await getWebhookConfig();
+  const base = options.url ?? readRuntimeFile(getEnv().DATA_DIR)?.appUrl ?? appUrl();
+  return {
+    callbackUrl: `${base.replace(/\/$/, "")}/api/webhooks/whatsapp/${config.webhookKey}`,
+    appSecret: options.secret ?? config.appSecret,
+    verifyToken: config.verifyToken,
+  };
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  if (error instanceof UsageError) console.log(usage);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});
