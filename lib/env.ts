@@ -25,6 +25,11 @@ export const envSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** "false" makes this node ack-only: `npm run worker` processes (scale-out, or a crash test). */
+  PROCESS_AFTER_ACK: z
+    .enum(["true", "false"], { message: 'PROCESS_AFTER_ACK must be "true" or "false"' })
+    .default("true")
+    .transform((value) => value === "true"),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

@@ -4,6 +4,7 @@ import { createRawEvent } from "@/lib/db/raw-events";
 import { incrementWebhookCounter, type WebhookCounterName } from "@/lib/db/webhook-counters";
 import { constantTimeEqual } from "@/lib/http/constant-time";
 import { readBodyWithLimit } from "@/lib/http/read-body";
+import { getEnv } from "@/lib/env";
 import { verifySignature } from "@/lib/whatsapp/signature";
 import { processPendingEvents } from "./process-pending-events";
 import { getWebhookConfig } from "./webhook-config";
@@ -76,6 +77,7 @@ export async function receiveWebhook({
     return reply(503, "Service unavailable: event not stored, retry later", { "retry-after": "5" });
   }
   // If this process dies before the task runs, the recovery loop picks the event up.
+  if (!getEnv().PROCESS_AFTER_ACK) return reply(200, "EVENT_RECEIVED");
   schedule(() =>
     processPendingEvents({ ids: [id] }).catch((error: unknown) =>
       console.error("[webhook] processing after ack failed; the recovery loop will retry", error),

@@ -15,8 +15,6 @@ export const MAX_TIMESTAMP_SKEW_SECONDS = 600;
 export const closeCodes = {
   appDoesNotExist: 4001,
   unsupportedProtocol: 4007,
-  connectionUnauthorized: 4009,
-  reconnectImmediately: 4200,
   pongNotReceived: 4201,
 } as const;
 

@@ -1,0 +1,59 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { touchConversation } from "@/lib/db/conversations";
+import { createMessageIfNew, refreshMessageStatuses } from "@/lib/db/messages";
+import { lockWamids } from "@/lib/db/status-events";
+import { type InboxChanges, emptyInboxChanges, publishInboxChanges } from "./inbox-changes";
+
+/**
+ * Stores a message we sent (the Graph API answered with its wamid). Meta's status webhooks can
+ * beat that answer, so statuses already stored for the wamid apply at once; the wamid lock makes
+ * this safe against a status being stored at the same moment.
+ */
+export async function recordOutboundMessage({
+  conversationId,
+  wamid,
+  type,
+  text,
+  content,
+  sentAt,
+  replyToWamid = null,
+}: {
+  conversationId: string;
+  wamid: string;
+  type: string;
+  text: string | null;
+  content: unknown;
+  sentAt: Date;
+  replyToWamid?: string | null;
+}): Promise<{ id: string | null; changes: InboxChanges }> {
+  const changes = emptyInboxChanges();
+  const id = await getDb().$transaction(async (tx) => {
+    await lockWamids({ db: tx, wamids: [wamid] });
+    const created = await createMessageIfNew({
+      db: tx,
+      message: {
+        wamid,
+        conversationId,
+        direction: "outbound",
+        type,
+        text,
+        content,
+        timestamp: sentAt,
+        timestampIssue: null,
+        replyToWamid,
+        referral: null,
+        errors: null,
+        status: "pending",
+        rawEventId: null,
+      },
+    });
+    if (!created) return null;
+    changes.messagesCreated.push({ id: created, conversationId });
+    await touchConversation({ db: tx, id: conversationId, messageAt: sentAt, inboundAt: null });
+    changes.statusesChanged.push(...(await refreshMessageStatuses({ db: tx, wamids: [wamid] })));
+    return created;
+  });
+  await publishInboxChanges(changes);
+  return { id, changes };
+}

@@ -1,0 +1,69 @@
+// Integration tests run against real Postgres and a real `next start`: a fresh database per run
+// (on DATABASE_URL's server, or the embedded Postgres when none is configured), real migrations,
+// the production build.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { buildIfNeeded } from "../../lib/cli/build-if-needed";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../lib/cli/embedded-postgres";
+import { runPrisma } from "../../lib/cli/prisma";
+import { root, type RunningServer, startNextServer } from "./processes";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    databaseUrl: string;
+    appSecret: string;
+    webhookKey: string;
+    verifyToken: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let embedded: EmbeddedDatabase | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: `${root}/.data/test`, database: "postgres" });
+    serverUrl = embedded.url;
+  }
+  const database = `inbox_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  const databaseUrl = url.toString();
+
+  runPrisma(["migrate", "deploy"], { DATABASE_URL: databaseUrl });
+  buildIfNeeded({ root });
+
+  const secrets = {
+    appSecret: `test-secret-${randomBytes(8).toString("hex")}`,
+    webhookKey: `test_key_${randomBytes(12).toString("hex")}`,
+    verifyToken: `verify-${randomBytes(6).toString("hex")}`,
+  };
+  const server: RunningServer = await startNextServer({
+    DATABASE_URL: databaseUrl,
+    WHATSAPP_APP_SECRET: secrets.appSecret,
+    WHATSAPP_WEBHOOK_KEY: secrets.webhookKey,
+    WHATSAPP_VERIFY_TOKEN: secrets.verifyToken,
+    WORKER_POLL_MS: "250",
+  });
+  project.provide("baseUrl", server.url);
+  project.provide("databaseUrl", databaseUrl);
+  project.provide("appSecret", secrets.appSecret);
+  project.provide("webhookKey", secrets.webhookKey);
+  project.provide("verifyToken", secrets.verifyToken);
+
+  return async () => {
+    await server.stop();
+    if (process.env.KEEP_TEST_DATABASE !== "1") {
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await cleanup.end();
+    }
+    await embedded?.stop();
+  };
+}
