@@ -172,7 +172,9 @@ describe("bundled Pusher server", () => {
       disableStats: true,
     });
     cleanups.push(() => client.disconnect());
-    await within<void>(5000, "pusher-js to give up", (resolve) => client.connection.bind("disconnected", () => resolve()));
+    await within<void>(5000, "pusher-js to give up", (resolve) =>
+      client.connection.bind("disconnected", () => resolve()),
+    );
   });
 
   it("delivers server-triggered events on public and private channels", async () => {
@@ -199,7 +201,10 @@ describe("bundled Pusher server", () => {
     const rejection = subscribe(client, "private-agent-7");
     await expect(rejection).rejects.toMatchObject({ payload: { type: "AuthError", status: 401 } });
 
-    const info = await serverSdk(server).get({ path: "/channels/private-agent-7", params: { info: "subscription_count" } });
+    const info = await serverSdk(server).get({
+      path: "/channels/private-agent-7",
+      params: { info: "subscription_count" },
+    });
     expect(await info.json()).toEqual({ occupied: false, subscription_count: 0 });
     expect(server.connectionCount()).toBe(1);
   });
@@ -416,8 +421,7 @@ describe("bundled Pusher server", () => {
     const silent = await rawSocket(server);
     silent.ws.send(JSON.stringify({ event: "pusher:ping", data: {} }));
     await silent.waitForFrame((f) => f.event === "pusher:pong", "the pong");
-    silent.ws.removeAllListeners("ping");
-    const closed = await within(6000, "the silent peer to be closed", (resolve) => {
+    const closed = await within<{ code: number }>(6000, "the silent peer to be closed", (resolve) => {
       void silent.closed.then(resolve);
     });
     expect(closed).toMatchObject({ code: 4201 });
@@ -431,9 +435,9 @@ describe("bundled Pusher server", () => {
   });
 
   it("lets pusher-js reconnect and resubscribe after the server restarts on the same port", async () => {
-    const first = await startPusherServer({ ...APP, host: "127.0.0.1", port: 0 });
+    const first = await startServer();
     const port = first.port;
-    const client = await connectedClient(first, { presence: { user_id: "agent-1" } });
+    const client = await connectedClient(first);
     const channel = await subscribe(client, "private-inbox");
     const firstSocketId = client.connection.socket_id;
 

@@ -39,7 +39,8 @@ export function verifySignedRequest(options: {
   const bodyMd5 = query.get("body_md5");
   if (body.length > 0 || bodyMd5 !== null) {
     const actual = createHash("md5").update(body, "utf8").digest("hex");
-    if (bodyMd5 === null || !safeEqual(bodyMd5, actual)) return { ok: false, message: "body_md5 does not match the body" };
+    if (bodyMd5 === null || !safeEqual(bodyMd5, actual))
+      return { ok: false, message: "body_md5 does not match the body" };
   }
 
   const expected = hmacSha256Hex(secret, [method.toUpperCase(), path, canonicalQuery(query)].join("\n"));
