@@ -128,7 +128,7 @@ export class PusherConnection {
     const { key, secret, registry } = this.ctx;
 
     let member: PresenceMember | undefined;
-    if (false as boolean) {
+    if (kind !== "public") {
       const signedData = kind === "presence" ? (channelData ?? "") : undefined;
       if (!isValidChannelAuth({ key, secret, socketId: this.socketId, channel, auth, channelData: signedData })) {
         return this.subscriptionError(channel, 401, `Invalid signature for channel '${channel}'`);
@@ -152,7 +152,6 @@ export class PusherConnection {
     if (!parsed.success) return this.sendError("pusher:unsubscribe needs data.channel");
     const { channel } = parsed.data;
     this.channels.delete(channel);
-    this.ctx.registry.leave({ channel, socketId: this.socketId });
   }
 
   private clientEvent(message: { event: string; channel: string | undefined; data: unknown }): void {
