@@ -28,7 +28,8 @@ async function main() {
   });
   const parsed = optionsSchema.safeParse(values);
   if (!parsed.success || parsed.data.help) {
-    if (!parsed.success) console.error(parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
+    if (!parsed.success)
+      console.error(parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
     console.log(usage);
     process.exit(parsed.success ? 0 : 2);
   }

@@ -28,7 +28,9 @@ export function useDatabaseOfRunningApp(): void {
   if (env.DATABASE_URL) return;
   const runtime = readRuntimeFile(env.DATA_DIR);
   if (!runtime?.databaseUrl) {
-    throw new Error("DATABASE_URL is not set and no embedded database is running: start the app with `npm start` first.");
+    throw new Error(
+      "DATABASE_URL is not set and no embedded database is running: start the app with `npm start` first.",
+    );
   }
   process.env.DATABASE_URL = runtime.databaseUrl;
   reloadEnv();

@@ -25,7 +25,10 @@ const usage = `Usage: npm run simulate -- <kind> [options]
            --bad-signature   --url <app url> --secret <app secret>`;
 
 const optionsSchema = z.object({
-  from: z.string().regex(/^\d{6,20}$/, "--from must be a wa_id (digits only)").default(SAMPLE_CUSTOMER_WA_ID),
+  from: z
+    .string()
+    .regex(/^\d{6,20}$/, "--from must be a wa_id (digits only)")
+    .default(SAMPLE_CUSTOMER_WA_ID),
   name: z.string().min(1).default("Maria Souza"),
   text: z.string().optional(),
   wamid: z.string().min(1).optional(),
@@ -43,10 +46,14 @@ type Options = z.infer<typeof optionsSchema>;
 function buildBody(kind: string, options: Options): object {
   if (kind === "status") {
     if (!options.wamid || !options.status) throw new UsageError("status needs --wamid and --status");
-    return buildMessagesWebhook({ statuses: [sampleStatus({ wamid: options.wamid, status: options.status, recipientId: options.from })] });
+    return buildMessagesWebhook({
+      statuses: [sampleStatus({ wamid: options.wamid, status: options.status, recipientId: options.from })],
+    });
   }
-  if (kind === "template-status") return buildFieldWebhook("message_template_status_update", sampleTemplateStatusUpdate());
-  if (kind === "quality-update") return buildFieldWebhook("phone_number_quality_update", samplePhoneNumberQualityUpdate());
+  if (kind === "template-status")
+    return buildFieldWebhook("message_template_status_update", sampleTemplateStatusUpdate());
+  if (kind === "quality-update")
+    return buildFieldWebhook("phone_number_quality_update", samplePhoneNumberQualityUpdate());
   const type = SAMPLE_MESSAGE_TYPES.find((candidate) => candidate === kind);
   if (!type) throw new UsageError(`unknown kind "${kind}"`);
   const message = sampleInboundMessage(type, {
@@ -69,9 +76,18 @@ async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      from: { type: "string" }, name: { type: "string" }, text: { type: "string" }, wamid: { type: "string" },
-      status: { type: "string" }, "reply-to": { type: "string" }, target: { type: "string" }, emoji: { type: "string" },
-      repeat: { type: "string" }, "bad-signature": { type: "boolean" }, url: { type: "string" }, secret: { type: "string" },
+      from: { type: "string" },
+      name: { type: "string" },
+      text: { type: "string" },
+      wamid: { type: "string" },
+      status: { type: "string" },
+      "reply-to": { type: "string" },
+      target: { type: "string" },
+      emoji: { type: "string" },
+      repeat: { type: "string" },
+      "bad-signature": { type: "boolean" },
+      url: { type: "string" },
+      secret: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -81,7 +97,8 @@ async function main() {
     process.exit(kind || values.help ? 0 : 2);
   }
   const parsed = optionsSchema.safeParse(values);
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
+  if (!parsed.success)
+    throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
   const options = parsed.data;
 
   const target = await resolveTarget(options);
@@ -94,7 +111,9 @@ async function main() {
     process.exit(response.ok ? 0 : 1);
   }
   const raw = JSON.stringify(buildBody(kind, options));
-  const signature = options["bad-signature"] ? signPayload(raw, "not-the-app-secret") : signPayload(raw, target.appSecret);
+  const signature = options["bad-signature"]
+    ? signPayload(raw, "not-the-app-secret")
+    : signPayload(raw, target.appSecret);
   let failures = 0;
   for (let attempt = 0; attempt < options.repeat; attempt += 1) {
     const response = await fetch(target.callbackUrl, {

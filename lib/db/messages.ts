@@ -51,10 +51,24 @@ export type MessageStatusChange = {
  * the webhooks came in. Because it is a maximum over a growing set it can never go backwards, and a
  * status stored before its message existed applies as soon as the message is created.
  */
-export async function refreshMessageStatuses({ db, wamids }: { db: Db; wamids: string[] }): Promise<MessageStatusChange[]> {
+export async function refreshMessageStatuses({
+  db,
+  wamids,
+}: {
+  db: Db;
+  wamids: string[];
+}): Promise<MessageStatusChange[]> {
   if (wamids.length === 0) return [];
   const rows = await db.$queryRaw<
-    { id: string; wamid: string; conversation_id: string; status: string; status_at: Date | null; error_code: number | null; error_title: string | null }[]
+    {
+      id: string;
+      wamid: string;
+      conversation_id: string;
+      status: string;
+      status_at: Date | null;
+      error_code: number | null;
+      error_title: string | null;
+    }[]
   >`
     WITH best AS (
       SELECT DISTINCT ON (wamid) wamid, status::message_status AS status, timestamp
@@ -94,4 +108,3 @@ export async function getMessageByWamid({ db, wamid }: { db: Db; wamid: string }
 export async function findConversationMessages({ db, conversationId }: { db: Db; conversationId: string }) {
   return db.message.findMany({ where: { conversationId }, orderBy: [{ timestamp: "asc" }, { createdAt: "asc" }] });
 }
-

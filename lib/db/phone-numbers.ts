@@ -22,7 +22,9 @@ export async function ensurePhoneNumber({
     const account = await db.businessAccount.findUniqueOrThrow({ where: { wabaId }, select: { id: true } });
     businessAccountId = account.id;
   }
-  const rows = await db.$queryRaw<{ id: string; display_phone_number: string | null; business_account_id: string | null }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; display_phone_number: string | null; business_account_id: string | null }[]
+  >`
     WITH inserted AS (
       INSERT INTO phone_numbers (id, phone_number_id, display_phone_number, business_account_id)
       VALUES (${`pn_${phoneNumberId}`}, ${phoneNumberId}, ${displayPhoneNumber}, ${businessAccountId})

@@ -40,7 +40,9 @@ export async function claimPendingRawEvent({
         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`;
   const row = rows[0];
   // bytea travels as base64: the pg adapter cannot hand raw bytea to this Prisma client version.
-  return row ? { id: row.id, body: Buffer.from(row.body, "base64"), receivedAt: row.received_at, attempts: row.attempts } : null;
+  return row
+    ? { id: row.id, body: Buffer.from(row.body, "base64"), receivedAt: row.received_at, attempts: row.attempts }
+    : null;
 }
 
 export async function markRawEventProcessed({ db, id, error }: { db: Db; id: bigint; error: string | null }) {
@@ -90,7 +92,10 @@ export async function requeueRawEvents({ db, selection }: { db: Db; selection: R
     where: {
       ...(selection.state ? { state: selection.state } : {}),
       ...(selection.ids ? { id: { in: selection.ids } } : {}),
-      receivedAt: { ...(selection.from ? { gte: selection.from } : {}), ...(selection.to ? { lte: selection.to } : {}) },
+      receivedAt: {
+        ...(selection.from ? { gte: selection.from } : {}),
+        ...(selection.to ? { lte: selection.to } : {}),
+      },
     },
     data: { state: "pending", attempts: 0, error: null, processedAt: null },
     select: { id: true },
@@ -98,7 +103,11 @@ export async function requeueRawEvents({ db, selection }: { db: Db; selection: R
   return rows.map((row) => row.id);
 }
 
-export async function countRawEventsByState({ db }: { db: Db }): Promise<Record<"pending" | "processed" | "failed", number>> {
+export async function countRawEventsByState({
+  db,
+}: {
+  db: Db;
+}): Promise<Record<"pending" | "processed" | "failed", number>> {
   const groups = await db.rawEvent.groupBy({ by: ["state"], _count: { _all: true } });
   const counts = { pending: 0, processed: 0, failed: 0 };
   for (const group of groups) counts[group.state] = group._count._all;

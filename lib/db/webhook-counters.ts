@@ -2,12 +2,7 @@ import "server-only";
 import type { Db } from "./client";
 
 export type WebhookCounterName =
-  | "signature_missing"
-  | "signature_invalid"
-  | "wrong_key"
-  | "payload_too_large"
-  | "verify_succeeded"
-  | "verify_failed";
+  "signature_missing" | "signature_invalid" | "wrong_key" | "payload_too_large" | "verify_succeeded" | "verify_failed";
 
 export async function incrementWebhookCounter({
   db,

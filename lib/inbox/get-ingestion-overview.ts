@@ -3,8 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { countRawEventsByState } from "@/lib/db/raw-events";
 
 export type IngestionOverview =
-  | { ok: true; events: { pending: number; processed: number; failed: number } }
-  | { ok: false; message: string };
+  { ok: true; events: { pending: number; processed: number; failed: number } } | { ok: false; message: string };
 
 /** Counts only: this page is public until sign-in exists, so it shows no keys, ids or content. */
 export async function getIngestionOverview(): Promise<IngestionOverview> {

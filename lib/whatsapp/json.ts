@@ -1,5 +1,4 @@
-export type JsonValue =
-  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 /** Deeper than any Meta payload by an order of magnitude; past it, consumers' recursive JSON.stringify may blow the stack. */
@@ -8,8 +7,8 @@ export const TRUNCATED_NESTING = `[nesting deeper than ${MAX_JSON_DEPTH} levels 
 
 // Postgres text/jsonb reject U+0000 and unpaired surrogates (jsonb refuses "\ud800" escapes),
 // so both become U+FFFD: one bad character must not cost us the whole event.
-const UNSTORABLE =
-  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function cleanString(value: string): string {
   return value.replace(UNSTORABLE, "\uFFFD");
@@ -55,11 +54,7 @@ export function sanitizeParsedJson(root: { value: unknown }): boolean {
 }
 
 // defineProperty, not assignment: a JSON key named "__proto__" must stay a plain own property.
-function setOwn(
-  target: Record<string, unknown>,
-  key: string,
-  value: unknown,
-): void {
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, {
     value,
     writable: true,

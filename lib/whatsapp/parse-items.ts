@@ -1,11 +1,7 @@
 import { asJson, getField, getString, isRecord } from "./json";
 import { reportIssues } from "./problems";
 import { normalizeMetaTimestamp } from "./timestamp";
-import type {
-  ParsedContact,
-  ParsedMessage,
-  ParsedStatus,
-} from "./webhook-types";
+import type { ParsedContact, ParsedMessage, ParsedStatus } from "./webhook-types";
 import {
   inboundMessageSchema,
   messageContentSchemas,
@@ -18,17 +14,11 @@ import {
 // again (no id, or a status without a status) is skipped.
 
 /** Types whose payload sits under message[type]; everything else is stored whole. */
-const TYPED_CONTENT = new Set([
-  ...Object.keys(messageContentSchemas),
-  "request_welcome",
-]);
+const TYPED_CONTENT = new Set([...Object.keys(messageContentSchemas), "request_welcome"]);
 
 type Context = { base: string; receivedAt: Date; problems: string[] };
 
-export function parseContact(
-  raw: unknown,
-  { base, problems }: Context,
-): ParsedContact | null {
+export function parseContact(raw: unknown, { base, problems }: Context): ParsedContact | null {
   reportIssues(webhookContactSchema, raw, base, problems);
   if (!isRecord(raw)) return null;
   const profile = raw.profile;
@@ -40,18 +30,13 @@ export function parseContact(
   };
 }
 
-export function parseMessage(
-  raw: unknown,
-  context: Context,
-): ParsedMessage | null {
+export function parseMessage(raw: unknown, context: Context): ParsedMessage | null {
   const { base, receivedAt, problems } = context;
   reportIssues(inboundMessageSchema, raw, base, problems);
-  if (!isRecord(raw) || typeof raw.id !== "string" || raw.id === "")
-    return null;
+  if (!isRecord(raw) || typeof raw.id !== "string" || raw.id === "") return null;
 
   // A message with no type is still a message; "unknown" keeps it visible as unsupported.
-  const type =
-    typeof raw.type === "string" && raw.type !== "" ? raw.type : "unknown";
+  const type = typeof raw.type === "string" && raw.type !== "" ? raw.type : "unknown";
   const typed = TYPED_CONTENT.has(type);
   const payload = typed ? raw[type] : raw;
   const contentSchema = messageContentSchemas[type];
@@ -70,9 +55,7 @@ export function parseMessage(
     content: asJson(payload),
     timestamp: normalizeMetaTimestamp(raw.timestamp, receivedAt),
     replyToWamid: getString(getField(ctx, "id")),
-    forwarded:
-      getField(ctx, "forwarded") === true ||
-      getField(ctx, "frequently_forwarded") === true,
+    forwarded: getField(ctx, "forwarded") === true || getField(ctx, "frequently_forwarded") === true,
     referral: asJson(raw.referral),
     errors: asJson(raw.errors),
     reaction: type === "reaction" ? readReaction(payload) : null,
@@ -120,9 +103,7 @@ function previewText(type: string, payload: unknown): string | null {
 function contactNames(payload: unknown): string | null {
   if (!Array.isArray(payload)) return null;
   const names = payload
-    .map((card) =>
-      getString(getField(getField(card, "name"), "formatted_name")),
-    )
+    .map((card) => getString(getField(getField(card, "name"), "formatted_name")))
     .filter((name): name is string => name !== null);
   return names.length > 0 ? names.join(", ") : null;
 }
@@ -140,10 +121,7 @@ function interactiveText(payload: unknown): string | null {
   return null;
 }
 
-export function parseStatus(
-  raw: unknown,
-  { base, receivedAt, problems }: Context,
-): ParsedStatus | null {
+export function parseStatus(raw: unknown, { base, receivedAt, problems }: Context): ParsedStatus | null {
   reportIssues(messageStatusSchema, raw, base, problems);
   if (!isRecord(raw)) return null;
   const wamid = getString(raw.id);
@@ -159,22 +137,16 @@ export function parseStatus(
     recipientId: getString(raw.recipient_id),
     recipientUserId: getString(raw.recipient_user_id),
     errorCode: errorCode(getField(first, "code")),
-    errorTitle:
-      getString(getField(first, "title")) ??
-      getString(getField(first, "message")),
+    errorTitle: getString(getField(first, "title")) ?? getString(getField(first, "message")),
     errors: asJson(errors),
     pricing: asJson(raw.pricing),
     conversation: asJson(raw.conversation),
-    bizOpaqueData:
-      typeof raw.biz_opaque_callback_data === "string"
-        ? raw.biz_opaque_callback_data
-        : null,
+    bizOpaqueData: typeof raw.biz_opaque_callback_data === "string" ? raw.biz_opaque_callback_data : null,
   };
 }
 
 function errorCode(value: unknown): number | null {
   if (typeof value === "number" && Number.isInteger(value)) return value;
-  if (typeof value === "string" && /^\d{1,15}$/.test(value))
-    return Number(value);
+  if (typeof value === "string" && /^\d{1,15}$/.test(value)) return Number(value);
   return null;
 }

@@ -1,34 +1,11 @@
-import {
-  asJson,
-  cleanString,
-  getField,
-  getString,
-  isRecord,
-  MAX_JSON_DEPTH,
-  sanitizeParsedJson,
-} from "./json";
+import { asJson, cleanString, getField, getString, isRecord, MAX_JSON_DEPTH, sanitizeParsedJson } from "./json";
 import { parseContact, parseMessage, parseStatus } from "./parse-items";
 import { describeIssue, reportIssues } from "./problems";
-import type {
-  ParsedChange,
-  ParsedContact,
-  ParsedMessage,
-  ParsedStatus,
-  ParseResult,
-} from "./webhook-types";
-import {
-  messagesValueSchema,
-  webhookChangeSchema,
-  webhookEntrySchema,
-  webhookEnvelopeSchema,
-} from "./webhook-schema";
+import type { ParsedChange, ParsedContact, ParsedMessage, ParsedStatus, ParseResult } from "./webhook-types";
+import { messagesValueSchema, webhookChangeSchema, webhookEntrySchema, webhookEnvelopeSchema } from "./webhook-schema";
 
 export type { JsonValue } from "./json";
-export {
-  normalizeMetaTimestamp,
-  type MetaTimestamp,
-  type TimestampIssue,
-} from "./timestamp";
+export { normalizeMetaTimestamp, type MetaTimestamp, type TimestampIssue } from "./timestamp";
 export type {
   ParsedChange,
   ParsedContact,
@@ -44,19 +21,14 @@ export type {
  * described in `problems`, so one odd message never costs the other 999 of a batch.
  * Never throws, whatever the input.
  */
-export function parseWebhook(
-  body: string,
-  options: { receivedAt: Date },
-): ParseResult {
+export function parseWebhook(body: string, options: { receivedAt: Date }): ParseResult {
   try {
     return parse(body, options.receivedAt);
   } catch (error) {
     // Unreachable by design; kept so a bug here degrades to a stored, explained failure.
     return {
       ok: false,
-      reason: cleanString(
-        `webhook could not be parsed: ${errorMessage(error)}`,
-      ),
+      reason: cleanString(`webhook could not be parsed: ${errorMessage(error)}`),
     };
   }
 }
@@ -73,17 +45,13 @@ function parse(body: string, receivedAt: Date): ParseResult {
   }
   const problems: string[] = [];
   if (sanitizeParsedJson(holder)) {
-    problems.push(
-      `(root): values nested deeper than ${MAX_JSON_DEPTH} levels were replaced by a placeholder`,
-    );
+    problems.push(`(root): values nested deeper than ${MAX_JSON_DEPTH} levels were replaced by a placeholder`);
   }
 
   const document = holder.value;
   const envelope = webhookEnvelopeSchema.safeParse(document);
   if (!envelope.success) {
-    const reasons = envelope.error.issues.map((issue) =>
-      describeIssue(issue, document, ""),
-    );
+    const reasons = envelope.error.issues.map((issue) => describeIssue(issue, document, ""));
     return {
       ok: false,
       reason: `not a WhatsApp Business Account webhook: ${reasons.join("; ")}`,
@@ -118,10 +86,7 @@ function parse(body: string, receivedAt: Date): ParseResult {
 const MAX_PROBLEMS = 100;
 function capProblems(problems: string[]): string[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
-  return [
-    ...problems.slice(0, MAX_PROBLEMS),
-    `…and ${problems.length - MAX_PROBLEMS} more problems`,
-  ];
+  return [...problems.slice(0, MAX_PROBLEMS), `…and ${problems.length - MAX_PROBLEMS} more problems`];
 }
 
 type ChangeContext = {
@@ -132,10 +97,7 @@ type ChangeContext = {
   problems: string[];
 };
 
-function parseChange(
-  change: unknown,
-  context: ChangeContext,
-): ParsedChange | null {
+function parseChange(change: unknown, context: ChangeContext): ParsedChange | null {
   const { base, position, wabaId, receivedAt, problems } = context;
   reportIssues(webhookChangeSchema, change, base, problems);
   const field = getField(change, "field");
@@ -148,9 +110,7 @@ function parseChange(
 
   const valuePath = `${base}.value`;
   reportIssues(messagesValueSchema, value, valuePath, problems);
-  const phoneNumberId = getString(
-    getField(getField(value, "metadata"), "phone_number_id"),
-  );
+  const phoneNumberId = getString(getField(getField(value, "metadata"), "phone_number_id"));
   // Without the receiving number we cannot tell which inbox this belongs to.
   if (phoneNumberId === null || !isRecord(value)) return null;
 
@@ -164,26 +124,15 @@ function parseChange(
     position,
     wabaId,
     phoneNumberId,
-    displayPhoneNumber: getString(
-      getField(value.metadata, "display_phone_number"),
-    ),
-    contacts: collect<ParsedContact>(value.contacts, (item, i) =>
-      parseContact(item, itemContext("contacts", i)),
-    ),
-    messages: collect<ParsedMessage>(value.messages, (item, i) =>
-      parseMessage(item, itemContext("messages", i)),
-    ),
-    statuses: collect<ParsedStatus>(value.statuses, (item, i) =>
-      parseStatus(item, itemContext("statuses", i)),
-    ),
+    displayPhoneNumber: getString(getField(value.metadata, "display_phone_number")),
+    contacts: collect<ParsedContact>(value.contacts, (item, i) => parseContact(item, itemContext("contacts", i))),
+    messages: collect<ParsedMessage>(value.messages, (item, i) => parseMessage(item, itemContext("messages", i))),
+    statuses: collect<ParsedStatus>(value.statuses, (item, i) => parseStatus(item, itemContext("statuses", i))),
     errors: asJson(value.errors),
   };
 }
 
-function collect<T>(
-  items: unknown,
-  parseItem: (item: unknown, index: number) => T | null,
-): T[] {
+function collect<T>(items: unknown, parseItem: (item: unknown, index: number) => T | null): T[] {
   if (!Array.isArray(items)) return [];
   const out: T[] = [];
   items.forEach((item, index) => {

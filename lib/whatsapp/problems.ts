@@ -16,24 +16,14 @@ export function formatPath(base: string, path: readonly PropertyKey[]): string {
  * "missing x" is worded apart from "x has the wrong type" because that is the first question
  * anyone debugging a webhook asks.
  */
-export function reportIssues(
-  schema: z.ZodType,
-  value: unknown,
-  base: string,
-  problems: string[],
-): boolean {
+export function reportIssues(schema: z.ZodType, value: unknown, base: string, problems: string[]): boolean {
   const result = schema.safeParse(value);
   if (result.success) return true;
-  for (const issue of result.error.issues)
-    problems.push(describeIssue(issue, value, base));
+  for (const issue of result.error.issues) problems.push(describeIssue(issue, value, base));
   return false;
 }
 
-export function describeIssue(
-  issue: z.core.$ZodIssue,
-  root: unknown,
-  base: string,
-): string {
+export function describeIssue(issue: z.core.$ZodIssue, root: unknown, base: string): string {
   const path = issue.path;
   const last = path[path.length - 1];
   if (last !== undefined && valueAt(root, path) === undefined) {
@@ -47,8 +37,7 @@ export function describeIssue(
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
   for (const key of path) {
-    if (Array.isArray(current) && typeof key === "number")
-      current = current[key];
+    if (Array.isArray(current) && typeof key === "number") current = current[key];
     else if (typeof key === "string") current = getField(current, key);
     else return undefined;
   }

@@ -47,10 +47,7 @@ export function sampleWamid(phone: string = SAMPLE_CUSTOMER_WA_ID): string {
   return `wamid.${Buffer.from(record, "latin1").toString("base64")}`;
 }
 
-export function sampleMedia(
-  mimeType: string,
-  extra: JsonObject = {},
-): JsonObject {
+export function sampleMedia(mimeType: string, extra: JsonObject = {}): JsonObject {
   return {
     mime_type: mimeType,
     sha256: randomBytes(32).toString("base64"),

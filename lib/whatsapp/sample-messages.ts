@@ -21,11 +21,7 @@ export {
 // simulate CLI and tests. Defaults are random so that repeated simulations are new messages
 // (the inbox deduplicates by wamid); pass `wamid` for deterministic output.
 
-function body(
-  type: SampleMessageType,
-  text: string | undefined,
-  options: SampleMessageOptions,
-): JsonObject {
+function body(type: SampleMessageType, text: string | undefined, options: SampleMessageOptions): JsonObject {
   const caption = (fallback: string) => ({ caption: text ?? fallback });
   switch (type) {
     case "text":
@@ -47,8 +43,7 @@ function body(
           headline: "Chat with us on WhatsApp",
           media_type: "image",
           image_url: "https://scontent.xx.fbcdn.net/v/t45.1600-4/brunch.jpg",
-          ctwa_clid:
-            "ARAkLkA8rmlFeiCktEJQ-QTwRiyYHAFDLMNDBH0CD3qpjd0HR4irJ6LEkR7JwFF4XvnO2E4Nx0-eM-ZABI",
+          ctwa_clid: "ARAkLkA8rmlFeiCktEJQ-QTwRiyYHAFDLMNDBH0CD3qpjd0HR4irJ6LEkR7JwFF4XvnO2E4Nx0-eM-ZABI",
         },
       };
     case "image":
@@ -221,10 +216,7 @@ function body(
 }
 
 /** One entry of `value.messages[]` as Meta sends it. */
-export function sampleInboundMessage(
-  type: SampleMessageType,
-  options: SampleMessageOptions = {},
-): JsonObject {
+export function sampleInboundMessage(type: SampleMessageType, options: SampleMessageOptions = {}): JsonObject {
   const from = options.from ?? SAMPLE_CUSTOMER_WA_ID;
   const message: JsonObject = {
     from,
@@ -232,9 +224,7 @@ export function sampleInboundMessage(
     timestamp: String(options.timestamp ?? Math.floor(Date.now() / 1000)),
   };
   // Template quick replies always point at the template they answer.
-  const contextWamid =
-    options.contextWamid ?? (type === "button" ? sampleWamid(from) : undefined);
-  if (contextWamid)
-    message.context = { from: SAMPLE_DISPLAY_PHONE_NUMBER, id: contextWamid };
+  const contextWamid = options.contextWamid ?? (type === "button" ? sampleWamid(from) : undefined);
+  if (contextWamid) message.context = { from: SAMPLE_DISPLAY_PHONE_NUMBER, id: contextWamid };
   return { ...message, ...body(type, options.text, options) };
 }

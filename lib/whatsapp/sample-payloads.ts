@@ -1,8 +1,5 @@
 import type { JsonObject } from "./json";
-import {
-  SAMPLE_CUSTOMER_WA_ID,
-  SAMPLE_DISPLAY_PHONE_NUMBER,
-} from "./sample-messages";
+import { SAMPLE_CUSTOMER_WA_ID, SAMPLE_DISPLAY_PHONE_NUMBER } from "./sample-messages";
 
 // Whole webhook bodies shaped like Meta's documented examples. Serialise them with
 // JSON.stringify and sign the resulting bytes with signPayload to simulate a delivery.
@@ -20,8 +17,7 @@ export {
 export const SAMPLE_WABA_ID = "102290129340398";
 export const SAMPLE_PHONE_NUMBER_ID = "106540352242922";
 
-export type SampleStatusName =
-  "sent" | "delivered" | "read" | "played" | "failed";
+export type SampleStatusName = "sent" | "delivered" | "read" | "played" | "failed";
 
 const ERRORS: Record<number, JsonObject> = {
   131047: {
@@ -80,8 +76,7 @@ export function sampleStatus(options: {
     origin: { type: "service" },
   };
   // Meta includes the window's expiry only on the first status of a conversation.
-  if (options.status === "sent")
-    conversation.expiration_timestamp = String(timestamp + 24 * 60 * 60);
+  if (options.status === "sent") conversation.expiration_timestamp = String(timestamp + 24 * 60 * 60);
   return {
     ...status,
     conversation,
@@ -114,8 +109,7 @@ export function buildMessagesWebhook(
   const value: JsonObject = {
     messaging_product: "whatsapp",
     metadata: {
-      display_phone_number:
-        options.displayPhoneNumber ?? SAMPLE_DISPLAY_PHONE_NUMBER,
+      display_phone_number: options.displayPhoneNumber ?? SAMPLE_DISPLAY_PHONE_NUMBER,
       phone_number_id: options.phoneNumberId ?? SAMPLE_PHONE_NUMBER_ID,
     },
   };
@@ -127,11 +121,7 @@ export function buildMessagesWebhook(
 }
 
 /** Any other subscribed field (template updates, quality updates, account updates…). */
-export function buildFieldWebhook(
-  field: string,
-  value: object,
-  wabaId: string = SAMPLE_WABA_ID,
-): JsonObject {
+export function buildFieldWebhook(field: string, value: object, wabaId: string = SAMPLE_WABA_ID): JsonObject {
   return {
     object: "whatsapp_business_account",
     entry: [{ id: wabaId, changes: [{ value: value as JsonObject, field }] }],
@@ -151,9 +141,7 @@ export function sampleTemplateStatusUpdate(
   };
 }
 
-export function samplePhoneNumberQualityUpdate(
-  options: { event?: string; currentLimit?: string } = {},
-): JsonObject {
+export function samplePhoneNumberQualityUpdate(options: { event?: string; currentLimit?: string } = {}): JsonObject {
   return {
     display_phone_number: SAMPLE_DISPLAY_PHONE_NUMBER,
     event: options.event ?? "UPGRADE",
@@ -179,9 +167,6 @@ function defaultContacts(messages: object[] | undefined): SampleContact[] {
   }
   return [...senders].map((waId) => ({
     waId,
-    name:
-      waId === SAMPLE_CUSTOMER_WA_ID
-        ? "Ana Lima"
-        : `Customer ${waId.slice(-4)}`,
+    name: waId === SAMPLE_CUSTOMER_WA_ID ? "Ana Lima" : `Customer ${waId.slice(-4)}`,
   }));
 }

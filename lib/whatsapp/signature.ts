@@ -8,10 +8,7 @@ const HEX_DIGEST = /^[0-9a-fA-F]{64}$/;
  * sends (with escaped unicode such as "\u00e9" and "\/"), so callers must pass the raw body,
  * never a re-serialised object.
  */
-export function signPayload(
-  body: string | Uint8Array,
-  appSecret: string,
-): string {
+export function signPayload(body: string | Uint8Array, appSecret: string): string {
   return PREFIX + createHmac("sha256", appSecret).update(body).digest("hex");
 }
 
@@ -32,9 +29,7 @@ export function verifySignature({
     if (!HEX_DIGEST.test(hex)) return false;
     const received = Buffer.from(hex, "hex");
     const expected = createHmac("sha256", appSecret).update(body).digest();
-    return (
-      received.length === expected.length && timingSafeEqual(received, expected)
-    );
+    return received.length === expected.length && timingSafeEqual(received, expected);
   } catch {
     return false;
   }

@@ -1,7 +1,6 @@
 import { cleanString } from "./json";
 
-export type TimestampIssue =
-  "missing" | "invalid" | "zero" | "milliseconds" | "future";
+export type TimestampIssue = "missing" | "invalid" | "zero" | "milliseconds" | "future";
 export type MetaTimestamp = {
   date: Date;
   issue: TimestampIssue | null;
@@ -17,10 +16,7 @@ const DECIMAL = /^\d+(\.\d+)?$/;
  * inbox orders by, because webhooks arrive late and out of order. A value we cannot trust falls
  * back to the time we received it, and the issue says why so it can be shown or audited.
  */
-export function normalizeMetaTimestamp(
-  raw: unknown,
-  receivedAt: Date,
-): MetaTimestamp {
+export function normalizeMetaTimestamp(raw: unknown, receivedAt: Date): MetaTimestamp {
   const rawText = describeRaw(raw);
   const fallback = (issue: TimestampIssue): MetaTimestamp => ({
     date: new Date(receivedAt.getTime()),
@@ -28,12 +24,7 @@ export function normalizeMetaTimestamp(
     raw: rawText,
   });
 
-  if (
-    raw === undefined ||
-    raw === null ||
-    (typeof raw === "string" && raw.trim() === "")
-  )
-    return fallback("missing");
+  if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) return fallback("missing");
 
   const numeric = toNumber(raw);
   if (numeric === null || numeric < 0) return fallback("invalid");
@@ -43,8 +34,7 @@ export function normalizeMetaTimestamp(
   if (numeric >= MILLISECONDS_THRESHOLD) {
     const date = new Date(Math.trunc(numeric));
     // A millisecond value that still lands far in the future was never a real time.
-    if (Number.isNaN(date.getTime()) || date.getTime() > limit)
-      return fallback("invalid");
+    if (Number.isNaN(date.getTime()) || date.getTime() > limit) return fallback("invalid");
     return { date, issue: "milliseconds", raw: rawText };
   }
 

@@ -129,9 +129,7 @@ const replySchema = z.looseObject({
 export const interactiveContentSchema = z.looseObject({
   type: z.string(),
   button_reply: replySchema.optional(),
-  list_reply: replySchema
-    .extend({ description: z.string().optional() })
-    .optional(),
+  list_reply: replySchema.extend({ description: z.string().optional() }).optional(),
   nfm_reply: z
     .looseObject({
       response_json: z.string().optional(),

@@ -61,5 +61,4 @@ export type ParsedChange =
     };
 
 export type ParsedWebhook = { changes: ParsedChange[]; problems: string[] };
-export type ParseResult =
-  { ok: true; webhook: ParsedWebhook } | { ok: false; reason: string };
+export type ParseResult = { ok: true; webhook: ParsedWebhook } | { ok: false; reason: string };

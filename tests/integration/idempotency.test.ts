@@ -74,7 +74,9 @@ describe("duplicate deliveries", () => {
     const from = uniqueWaId();
     const wamid = uniqueWamid();
     const message = sampleInboundMessage("text", { from, wamid });
-    await postWebhook(buildMessagesWebhook({ contacts: [{ waId: from, name: "X" }], messages: [message, message, message] }));
+    await postWebhook(
+      buildMessagesWebhook({ contacts: [{ waId: from, name: "X" }], messages: [message, message, message] }),
+    );
     await settled(wamid);
     expect(await db().message.count({ where: { wamid } })).toBe(1);
   });
@@ -85,7 +87,10 @@ describe("duplicate deliveries", () => {
     const raw = JSON.stringify(buildMessagesWebhook({ statuses: [status] }));
     await Promise.all(Array.from({ length: 5 }, () => postWebhook(raw)));
     await postWebhook(JSON.stringify(buildMessagesWebhook({ statuses: [status, status] }), null, 1));
-    await eventually(async () => (await db().rawEvent.count({ where: { state: "pending" } })) === 0, "an empty backlog");
+    await eventually(
+      async () => (await db().rawEvent.count({ where: { state: "pending" } })) === 0,
+      "an empty backlog",
+    );
     expect(await db().statusEvent.count({ where: { wamid } })).toBe(1);
   });
 });

@@ -28,17 +28,41 @@ const stored = (wamid: string) => eventually(() => db().message.findUnique({ whe
 
 const expectations: [SampleMessageType, string, (text: string | null, content: any) => void][] = [
   ["text", "text", (text) => expect(text).toContain("order #1042")],
-  ["image", "image", (text, content) => (expect(text).toBe("Photo of the damaged box"), expect(content.mime_type).toBe("image/jpeg"), expect(content.id).toMatch(/^\d+$/))],
+  [
+    "image",
+    "image",
+    (text, content) => (
+      expect(text).toBe("Photo of the damaged box"),
+      expect(content.mime_type).toBe("image/jpeg"),
+      expect(content.id).toMatch(/^\d+$/)
+    ),
+  ],
   ["audio", "audio", (_text, content) => expect(content.voice).toBe(false)],
   ["voice", "audio", (_text, content) => expect(content.voice).toBe(true)],
   ["video", "video", (text, content) => (expect(text).toContain("Unboxing"), expect(content.sha256).toBeTruthy())],
   ["document", "document", (_text, content) => expect(content.filename).toMatch(/\.pdf$/)],
   ["sticker", "sticker", (_text, content) => expect(typeof content.animated).toBe("boolean")],
-  ["location", "location", (text, content) => (expect(text).toBeTruthy(), expect(typeof content.latitude).toBe("number"))],
+  [
+    "location",
+    "location",
+    (text, content) => (expect(text).toBeTruthy(), expect(typeof content.latitude).toBe("number")),
+  ],
   ["contacts", "contacts", (text, content) => (expect(text).toBeTruthy(), expect(Array.isArray(content)).toBe(true))],
-  ["interactive-button", "interactive", (text, content) => (expect(text).toBeTruthy(), expect(content.type).toBe("button_reply"))],
-  ["interactive-list", "interactive", (text, content) => (expect(text).toBeTruthy(), expect(content.type).toBe("list_reply"))],
-  ["interactive-nfm", "interactive", (_text, content) => (expect(content.type).toBe("nfm_reply"), expect(content.nfm_reply.response_json).toBeTruthy())],
+  [
+    "interactive-button",
+    "interactive",
+    (text, content) => (expect(text).toBeTruthy(), expect(content.type).toBe("button_reply")),
+  ],
+  [
+    "interactive-list",
+    "interactive",
+    (text, content) => (expect(text).toBeTruthy(), expect(content.type).toBe("list_reply")),
+  ],
+  [
+    "interactive-nfm",
+    "interactive",
+    (_text, content) => (expect(content.type).toBe("nfm_reply"), expect(content.nfm_reply.response_json).toBeTruthy()),
+  ],
   ["button", "button", (text, content) => (expect(text).toBeTruthy(), expect(content.payload).toBeTruthy())],
   ["order", "order", (_text, content) => expect(Array.isArray(content.product_items)).toBe(true)],
   ["request_welcome", "request_welcome", () => undefined],
@@ -51,7 +75,10 @@ describe("inbound message types", () => {
     expect(message.type).toBe(storedType);
     expect(message.direction).toBe("inbound");
     check(message.text, message.content);
-    const conversation = await db().conversation.findUniqueOrThrow({ where: { id: message.conversationId }, include: { contact: true } });
+    const conversation = await db().conversation.findUniqueOrThrow({
+      where: { id: message.conversationId },
+      include: { contact: true },
+    });
     expect(conversation.contact.waId).toBe(from);
     expect(conversation.contact.profileName).toBe("Customer Name");
     expect(conversation.lastMessageAt?.getTime()).toBe(message.timestamp.getTime());
@@ -84,7 +111,8 @@ describe("inbound message types", () => {
     const target = uniqueWamid();
     await ingest("reaction", { from, targetWamid: target, emoji: "❤️", timestamp: 1764230010 }); // before its target
     await ingest("text", { from, wamid: target, timestamp: 1764230000 });
-    const reaction = () => eventually(async () => (await db().reaction.findMany({ where: { targetWamid: target } }))[0], "the reaction");
+    const reaction = () =>
+      eventually(async () => (await db().reaction.findMany({ where: { targetWamid: target } }))[0], "the reaction");
     expect((await reaction()).emoji).toBe("❤️");
     await ingest("reaction", { from, targetWamid: target, emoji: "", timestamp: 1764230030 });
     await eventually(async () => (await reaction()).emoji === "", "the removal");
@@ -99,7 +127,10 @@ describe("inbound message types", () => {
     const message = await stored(wamid);
     expect(message.type).toBe("system");
     expect(message.text).toMatch(/changed/);
-    const conversation = await db().conversation.findUniqueOrThrow({ where: { id: message.conversationId }, include: { contact: true } });
+    const conversation = await db().conversation.findUniqueOrThrow({
+      where: { id: message.conversationId },
+      include: { contact: true },
+    });
     expect(conversation.contact.waId).toBe(from);
   });
 
@@ -135,7 +166,12 @@ describe("inbound message types", () => {
     }
     const garbled = uniqueWamid();
     const from = uniqueWaId();
-    await postWebhook(buildMessagesWebhook({ contacts: [{ waId: from, name: "T" }], messages: [{ ...sampleInboundMessage("text", { from, wamid: garbled }), timestamp: "yesterday" }] }));
+    await postWebhook(
+      buildMessagesWebhook({
+        contacts: [{ waId: from, name: "T" }],
+        messages: [{ ...sampleInboundMessage("text", { from, wamid: garbled }), timestamp: "yesterday" }],
+      }),
+    );
     expect((await stored(garbled)).timestampIssue).toBe("invalid");
   });
 
@@ -149,7 +185,10 @@ describe("inbound message types", () => {
     value.contacts = [{ profile: { name: "Username User", username: "@user" }, user_id: userId }];
     expect((await postWebhook(body)).status).toBe(200);
     const stored_ = await stored(wamid);
-    const conversation = await db().conversation.findUniqueOrThrow({ where: { id: stored_.conversationId }, include: { contact: true } });
+    const conversation = await db().conversation.findUniqueOrThrow({
+      where: { id: stored_.conversationId },
+      include: { contact: true },
+    });
     expect(conversation.contact.userId).toBe(userId);
     expect(conversation.contact.waId).toBeNull();
     expect(conversation.contact.username).toBe("@user");
@@ -159,14 +198,24 @@ describe("inbound message types", () => {
     const value = { ...sampleTemplateStatusUpdate(), message_template_id: Date.now() };
     expect((await postWebhook(buildFieldWebhook("message_template_status_update", value))).status).toBe(200);
     await eventually(
-      async () => (await db().accountEvent.findMany({ where: { field: "message_template_status_update" } })).some((event) => (event.value as { message_template_id: number }).message_template_id === value.message_template_id),
+      async () =>
+        (await db().accountEvent.findMany({ where: { field: "message_template_status_update" } })).some(
+          (event) => (event.value as { message_template_id: number }).message_template_id === value.message_template_id,
+        ),
       "the account event",
     );
     const phoneNumberId = String(Date.now());
     const { wamid } = await (async () => {
       const from = uniqueWaId();
       const wamid_ = uniqueWamid();
-      await postWebhook(buildMessagesWebhook({ phoneNumberId, displayPhoneNumber: "15550009999", contacts: [{ waId: from, name: "N" }], messages: [sampleInboundMessage("text", { from, wamid: wamid_ })] }));
+      await postWebhook(
+        buildMessagesWebhook({
+          phoneNumberId,
+          displayPhoneNumber: "15550009999",
+          contacts: [{ waId: from, name: "N" }],
+          messages: [sampleInboundMessage("text", { from, wamid: wamid_ })],
+        }),
+      );
       return { wamid: wamid_ };
     })();
     await stored(wamid);

@@ -446,6 +446,7 @@ describe("bundled Pusher server", () => {
     await first.close();
     expect(first.connectionCount()).toBe(0);
 
+    // The shutdown's 1001 close makes pusher-js retry after 1 s, by which time this server is listening.
     const second = await startServer({ port });
     await eventually(() => resubscribed === 1, "pusher-js to resubscribe", 15_000);
     expect(client.connection.socket_id).not.toBe(firstSocketId);

@@ -14,16 +14,44 @@ const db = () => getDb();
 const T0 = 1764230000;
 
 async function seedOutbound(wamid = uniqueWamid()) {
-  const phoneNumberId = await ensurePhoneNumber({ db: db(), phoneNumberId: "106540352242922", displayPhoneNumber: "15550783881", wabaId: null });
-  const contactId = await ensureContact({ db: db(), identity: { waId: uniqueWaId(), userId: null, profileName: "Out", username: null } });
+  const phoneNumberId = await ensurePhoneNumber({
+    db: db(),
+    phoneNumberId: "106540352242922",
+    displayPhoneNumber: "15550783881",
+    wabaId: null,
+  });
+  const contactId = await ensureContact({
+    db: db(),
+    identity: { waId: uniqueWaId(), userId: null, profileName: "Out", username: null },
+  });
   const conversation = await ensureConversation({ db: db(), contactId, phoneNumberId });
-  await recordOutboundMessage({ conversationId: conversation.id, wamid, type: "text", text: "our reply", content: { body: "our reply" }, sentAt: new Date(T0 * 1000) });
+  await recordOutboundMessage({
+    conversationId: conversation.id,
+    wamid,
+    type: "text",
+    text: "our reply",
+    content: { body: "our reply" },
+    sentAt: new Date(T0 * 1000),
+  });
   return wamid;
 }
 
-async function sendStatuses(wamid: string, statuses: { status: SampleStatusName; at: number; errorCode?: number }[], mode: "sequential" | "parallel" | "one-payload") {
+async function sendStatuses(
+  wamid: string,
+  statuses: { status: SampleStatusName; at: number; errorCode?: number }[],
+  mode: "sequential" | "parallel" | "one-payload",
+) {
   const build = (list: typeof statuses) =>
-    buildMessagesWebhook({ statuses: list.map((entry) => sampleStatus({ wamid, status: entry.status, timestamp: entry.at, ...(entry.errorCode ? { errorCode: entry.errorCode } : {}) })) });
+    buildMessagesWebhook({
+      statuses: list.map((entry) =>
+        sampleStatus({
+          wamid,
+          status: entry.status,
+          timestamp: entry.at,
+          ...(entry.errorCode ? { errorCode: entry.errorCode } : {}),
+        }),
+      ),
+    });
   if (mode === "one-payload") {
     expect((await postWebhook(build(statuses))).status).toBe(200);
   } else if (mode === "parallel") {
@@ -31,7 +59,11 @@ async function sendStatuses(wamid: string, statuses: { status: SampleStatusName;
   } else {
     for (const entry of statuses) expect((await postWebhook(build([entry]))).status).toBe(200);
   }
-  await eventually(async () => (await db().statusEvent.count({ where: { wamid } })) >= new Set(statuses.map((s) => `${s.status}${s.at}`)).size, "status events");
+  await eventually(
+    async () =>
+      (await db().statusEvent.count({ where: { wamid } })) >= new Set(statuses.map((s) => `${s.status}${s.at}`)).size,
+    "status events",
+  );
   await eventually(async () => (await db().rawEvent.count({ where: { state: "pending" } })) === 0, "an empty backlog");
 }
 
@@ -39,7 +71,9 @@ const finalStatus = async (wamid: string) => (await db().message.findUniqueOrThr
 
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
-  return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, index) =>
+    permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
+  );
 }
 
 const ladder = [
@@ -71,15 +105,36 @@ describe("status ladder", () => {
 
   it("shows read when delivered is skipped, and played above read for voice notes", async () => {
     const wamid = await seedOutbound();
-    await sendStatuses(wamid, [{ status: "sent", at: T0 + 1 }, { status: "read", at: T0 + 5 }], "sequential");
+    await sendStatuses(
+      wamid,
+      [
+        { status: "sent", at: T0 + 1 },
+        { status: "read", at: T0 + 5 },
+      ],
+      "sequential",
+    );
     expect(await finalStatus(wamid)).toBe("read");
-    await sendStatuses(wamid, [{ status: "played", at: T0 + 9 }, { status: "delivered", at: T0 + 2 }], "sequential");
+    await sendStatuses(
+      wamid,
+      [
+        { status: "played", at: T0 + 9 },
+        { status: "delivered", at: T0 + 2 },
+      ],
+      "sequential",
+    );
     expect(await finalStatus(wamid)).toBe("played");
   });
 
   it("shows failed with Meta's error over sent, but a later proof of delivery wins", async () => {
     const wamid = await seedOutbound();
-    await sendStatuses(wamid, [{ status: "sent", at: T0 + 1 }, { status: "failed", at: T0 + 2, errorCode: 131047 }], "sequential");
+    await sendStatuses(
+      wamid,
+      [
+        { status: "sent", at: T0 + 1 },
+        { status: "failed", at: T0 + 2, errorCode: 131047 },
+      ],
+      "sequential",
+    );
     const failed = await db().message.findUniqueOrThrow({ where: { wamid } });
     expect(failed.status).toBe("failed");
     expect(failed.errorCode).toBe(131047);
@@ -94,7 +149,14 @@ describe("status ladder", () => {
 
   it("keeps statuses that arrive before the message is known and applies them when it appears", async () => {
     const wamid = uniqueWamid();
-    await sendStatuses(wamid, [{ status: "delivered", at: T0 + 2 }, { status: "sent", at: T0 + 1 }], "sequential");
+    await sendStatuses(
+      wamid,
+      [
+        { status: "delivered", at: T0 + 2 },
+        { status: "sent", at: T0 + 1 },
+      ],
+      "sequential",
+    );
     expect(await db().message.findUnique({ where: { wamid } })).toBeNull();
     expect(await db().statusEvent.count({ where: { wamid } })).toBe(2);
     await seedOutbound(wamid);

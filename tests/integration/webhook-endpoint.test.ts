@@ -21,15 +21,18 @@ async function rawEventsContaining(marker: string) {
     SELECT id, state::text, error FROM raw_events WHERE position(${Buffer.from(marker)} in body) > 0`;
 }
 
-const counter = async (name: string) =>
-  (await db().webhookCounter.findUnique({ where: { name } }))?.count ?? 0n;
+const counter = async (name: string) => (await db().webhookCounter.findUnique({ where: { name } }))?.count ?? 0n;
 
 describe("GET verification handshake", () => {
   const verify = (params: Record<string, string>, key?: string) =>
     fetch(`${webhookUrl(key)}?${new URLSearchParams(params)}`);
 
   it("echoes the bare challenge when the verify token matches", async () => {
-    const response = await verify({ "hub.mode": "subscribe", "hub.verify_token": inject("verifyToken"), "hub.challenge": "1158201444" });
+    const response = await verify({
+      "hub.mode": "subscribe",
+      "hub.verify_token": inject("verifyToken"),
+      "hub.challenge": "1158201444",
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("1158201444");
   });
@@ -38,9 +41,16 @@ describe("GET verification handshake", () => {
     const wrongToken = await verify({ "hub.mode": "subscribe", "hub.verify_token": "nope", "hub.challenge": "1" });
     expect(wrongToken.status).toBe(403);
     expect(await wrongToken.text()).toMatch(/verify token/);
-    const wrongMode = await verify({ "hub.mode": "unsubscribe", "hub.verify_token": inject("verifyToken"), "hub.challenge": "1" });
+    const wrongMode = await verify({
+      "hub.mode": "unsubscribe",
+      "hub.verify_token": inject("verifyToken"),
+      "hub.challenge": "1",
+    });
     expect(wrongMode.status).toBe(403);
-    const wrongKey = await verify({ "hub.mode": "subscribe", "hub.verify_token": inject("verifyToken"), "hub.challenge": "1" }, "x".repeat(32));
+    const wrongKey = await verify(
+      { "hub.mode": "subscribe", "hub.verify_token": inject("verifyToken"), "hub.challenge": "1" },
+      "x".repeat(32),
+    );
     expect(wrongKey.status).toBe(404);
   });
 });
@@ -67,7 +77,10 @@ describe("POST authentication", () => {
     expect(garbled.status).toBe(401);
     expect(await rawEventsContaining(marker)).toHaveLength(0);
     await eventually(async () => (await counter("signature_missing")) > missingBefore, "missing-signature counter");
-    await eventually(async () => (await counter("signature_invalid")) >= invalidBefore + 2n, "invalid-signature counter");
+    await eventually(
+      async () => (await counter("signature_invalid")) >= invalidBefore + 2n,
+      "invalid-signature counter",
+    );
   });
 
   it("verifies the raw bytes: escaped unicode signed by Meta is accepted, a re-serialised signature is not", async () => {

@@ -11,7 +11,8 @@ export async function postWebhook(
   options: { secret?: string; signature?: string | null; key?: string; baseUrl?: string } = {},
 ): Promise<{ status: number; text: string }> {
   const raw = typeof body === "string" ? body : JSON.stringify(body);
-  const signature = options.signature === undefined ? signPayload(raw, options.secret ?? inject("appSecret")) : options.signature;
+  const signature =
+    options.signature === undefined ? signPayload(raw, options.secret ?? inject("appSecret")) : options.signature;
   const response = await fetch(webhookUrl(options.key, options.baseUrl), {
     method: "POST",
     headers: { "content-type": "application/json", ...(signature ? { "x-hub-signature-256": signature } : {}) },
@@ -21,7 +22,11 @@ export async function postWebhook(
 }
 
 /** Processing happens after the ack: wait (bounded) until the expected state is visible. */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

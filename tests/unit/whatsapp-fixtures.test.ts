@@ -14,14 +14,12 @@ function webhookOf(result: ParseResult) {
 
 function firstMessages(result: ParseResult) {
   const change = webhookOf(result).changes[0];
-  if (change?.kind !== "messages")
-    throw new Error("expected a messages change");
+  if (change?.kind !== "messages") throw new Error("expected a messages change");
   return change;
 }
 
 describe("fixtures in Meta's wire format", () => {
-  const fixture = (name: string) =>
-    readFileSync(new URL(`../fixtures/meta/${name}`, import.meta.url), "utf8");
+  const fixture = (name: string) => readFileSync(new URL(`../fixtures/meta/${name}`, import.meta.url), "utf8");
 
   it("text-message.json: escaped unicode comes out as text, reply linked", () => {
     const change = firstMessages(parse(fixture("text-message.json")));
@@ -41,8 +39,7 @@ describe("fixtures in Meta's wire format", () => {
     expect(change.messages[0]).toMatchObject({
       type: "text",
       text: "¡Hola! Mi pedido 12/345 llegó roto 😢 — ¿me ayudáis? <urgent> café & crème",
-      replyToWamid:
-        "wamid.HBgLMzQ2MTIzNDU2NzgVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA",
+      replyToWamid: "wamid.HBgLMzQ2MTIzNDU2NzgVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA",
       timestamp: {
         date: new Date("2024-06-10T16:00:00Z"),
         issue: null,
@@ -99,8 +96,7 @@ describe("fixtures in Meta's wire format", () => {
       [2, "other"],
     ]);
     const [first, system] = webhook.changes;
-    if (first?.kind !== "messages" || system?.kind !== "messages")
-      throw new Error("shape");
+    if (first?.kind !== "messages" || system?.kind !== "messages") throw new Error("shape");
     expect(first.contacts[0]).toEqual({
       waId: "5511987654321",
       userId: "BR.13491208655302741918",
@@ -113,8 +109,7 @@ describe("fixtures in Meta's wire format", () => {
       ["unsupported", null, null],
     ]);
     expect(first.messages[1]?.reaction).toEqual({
-      targetWamid:
-        "wamid.HBgNNTUxMTk4NzY1NDMyMRUCABEYEjQ2QkY3RTFBOUMwRDJFNTg0MwA=",
+      targetWamid: "wamid.HBgNNTUxMTk4NzY1NDMyMRUCABEYEjQ2QkY3RTFBOUMwRDJFNTg0MwA=",
       emoji: "❤️",
     });
     expect(system.contacts).toEqual([]);

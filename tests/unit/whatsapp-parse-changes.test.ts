@@ -19,8 +19,7 @@ function parseOk(payload: unknown) {
 }
 
 function messagesChange(change: ParsedChange | undefined) {
-  if (change?.kind !== "messages")
-    throw new Error(`expected a messages change, got ${change?.kind}`);
+  if (change?.kind !== "messages") throw new Error(`expected a messages change, got ${change?.kind}`);
   return change;
 }
 
@@ -90,9 +89,7 @@ describe("parseWebhook: identity and statuses", () => {
         status: "deleted",
       },
     ];
-    const change = messagesChange(
-      parseOk(buildMessagesWebhook({ statuses })).changes[0],
-    );
+    const change = messagesChange(parseOk(buildMessagesWebhook({ statuses })).changes[0]);
     expect(change.statuses.map((s) => `${s.wamid}:${s.status}`)).toEqual([
       "wamid.a:read",
       "wamid.a:sent",
@@ -138,13 +135,8 @@ describe("parseWebhook: other fields and positions", () => {
       object: "whatsapp_business_account",
       entry: [
         { id: "1", changes: [{ value: template }] }, // no field: cannot be classified
-        ...(buildFieldWebhook("phone_number_quality_update", quality, "2")
-          .entry as object[]),
-        ...(buildFieldWebhook(
-          "teleportation_update",
-          { beam: [1, { up: true }] },
-          "3",
-        ).entry as object[]),
+        ...(buildFieldWebhook("phone_number_quality_update", quality, "2").entry as object[]),
+        ...(buildFieldWebhook("teleportation_update", { beam: [1, { up: true }] }, "3").entry as object[]),
       ],
     });
     expect(webhook.changes).toEqual([
@@ -171,11 +163,7 @@ describe("parseWebhook: other fields and positions", () => {
       messages: [sampleInboundMessage("text", { wamid: "wamid.1" })],
       wabaId: "A",
     });
-    const two = buildFieldWebhook(
-      "account_update",
-      { event: "VERIFIED_ACCOUNT" },
-      "B",
-    );
+    const two = buildFieldWebhook("account_update", { event: "VERIFIED_ACCOUNT" }, "B");
     const entries = [...(one.entry as object[]), ...(two.entry as object[])];
     const webhook = parseOk({
       object: "whatsapp_business_account",
@@ -203,17 +191,11 @@ describe("sample builders", () => {
     const change = messagesChange(
       parseOk(
         buildMessagesWebhook({
-          messages: [
-            sampleInboundMessage("text"),
-            sampleInboundMessage("image", { from: "447700900123" }),
-          ],
+          messages: [sampleInboundMessage("text"), sampleInboundMessage("image", { from: "447700900123" })],
         }),
       ).changes[0],
     );
-    expect(change.contacts.map((c) => c.waId)).toEqual([
-      "16505551234",
-      "447700900123",
-    ]);
+    expect(change.contacts.map((c) => c.waId)).toEqual(["16505551234", "447700900123"]);
   });
 
   it("gives failed statuses Meta's documented error details", () => {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseWebhook, type ParseResult } from "@/lib/whatsapp/parse-webhook";
-import {
-  buildMessagesWebhook,
-  sampleInboundMessage,
-  sampleStatus,
-} from "@/lib/whatsapp/sample-payloads";
+import { buildMessagesWebhook, sampleInboundMessage, sampleStatus } from "@/lib/whatsapp/sample-payloads";
 
 const receivedAt = new Date("2024-06-10T16:00:00Z");
 const parse = (body: string) => parseWebhook(body, { receivedAt });
@@ -16,8 +12,7 @@ function webhookOf(result: ParseResult) {
 
 function firstMessages(result: ParseResult) {
   const change = webhookOf(result).changes[0];
-  if (change?.kind !== "messages")
-    throw new Error("expected a messages change");
+  if (change?.kind !== "messages") throw new Error("expected a messages change");
   return change;
 }
 
@@ -25,32 +20,15 @@ describe("parseWebhook: rejecting what is not a webhook", () => {
   it("explains invalid JSON with the parser's message", () => {
     const result = parse('{"object":"whatsapp_business_account",');
     expect(result.ok).toBe(false);
-    if (!result.ok)
-      expect(result.reason).toMatch(/^body is not valid JSON: .+/);
+    if (!result.ok) expect(result.reason).toMatch(/^body is not valid JSON: .+/);
   });
 
   it.each([
-    [
-      "an array",
-      "[]",
-      "(root): Invalid input: expected object, received array",
-    ],
+    ["an array", "[]", "(root): Invalid input: expected object, received array"],
     ["null", "null", "(root): Invalid input: expected object, received null"],
-    [
-      "a page webhook",
-      '{"object":"page","entry":[]}',
-      'object: Invalid input: expected "whatsapp_business_account"',
-    ],
-    [
-      "an envelope without entry",
-      '{"object":"whatsapp_business_account"}',
-      "(root): missing entry",
-    ],
-    [
-      "entry as an object",
-      '{"object":"whatsapp_business_account","entry":{}}',
-      "entry: Invalid input: expected array",
-    ],
+    ["a page webhook", '{"object":"page","entry":[]}', 'object: Invalid input: expected "whatsapp_business_account"'],
+    ["an envelope without entry", '{"object":"whatsapp_business_account"}', "(root): missing entry"],
+    ["entry as an object", '{"object":"whatsapp_business_account","entry":{}}', "entry: Invalid input: expected array"],
   ])("rejects %s and names the path", (_label, body, reason) => {
     const result = parse(body);
     expect(result).toEqual({
@@ -78,10 +56,7 @@ describe("parseWebhook: one bad item costs only that item", () => {
         42 as unknown as object, // not a message at all
         { ...good, id: "wamid.typeless", type: undefined },
       ],
-      statuses: [
-        { id: "wamid.s" },
-        sampleStatus({ wamid: "wamid.ok", status: "delivered" }),
-      ],
+      statuses: [{ id: "wamid.s" }, sampleStatus({ wamid: "wamid.ok", status: "delivered" })],
     });
     const result = parse(JSON.stringify(payload));
     const change = firstMessages(result);
@@ -125,9 +100,7 @@ describe("parseWebhook: one bad item costs only that item", () => {
       position: 1,
       phoneNumberId: "999",
     });
-    expect(webhook.problems).toEqual([
-      "entry[0].changes[0].value.metadata: missing phone_number_id",
-    ]);
+    expect(webhook.problems).toEqual(["entry[0].changes[0].value.metadata: missing phone_number_id"]);
   });
 
   it("keeps a message whose optional fields have odd types, and says so", () => {
@@ -135,9 +108,7 @@ describe("parseWebhook: one bad item costs only that item", () => {
       ...sampleInboundMessage("text", { wamid: "wamid.odd" }),
       from: { nested: true },
     };
-    const result = parse(
-      JSON.stringify(buildMessagesWebhook({ contacts: [], messages: [odd] })),
-    );
+    const result = parse(JSON.stringify(buildMessagesWebhook({ contacts: [], messages: [odd] })));
     expect(firstMessages(result).messages[0]).toMatchObject({
       wamid: "wamid.odd",
       from: null,
@@ -194,9 +165,7 @@ describe("parseWebhook: storable strings", () => {
       entry: [
         {
           id: "1",
-          changes: [
-            { field: "account_update", value: { a: ["\u0000", "😀"] } },
-          ],
+          changes: [{ field: "account_update", value: { a: ["\u0000", "😀"] } }],
         },
       ],
     });
@@ -216,8 +185,7 @@ describe("parseWebhook: storable strings", () => {
 });
 
 describe("parseWebhook: never throws", () => {
-  const envelope = (entry: string) =>
-    `{"object":"whatsapp_business_account","entry":${entry}}`;
+  const envelope = (entry: string) => `{"object":"whatsapp_business_account","entry":${entry}}`;
   const garbage = [
     "",
     " ",
@@ -229,9 +197,7 @@ describe("parseWebhook: never throws", () => {
     "{}",
     '{"__proto__":{"polluted":true},"object":"whatsapp_business_account","entry":[]}',
     envelope('[null, 1, "x", [], {}]'),
-    envelope(
-      '[{"changes":[null, 1, [], {"field":7}, {"field":"messages"}, {"field":"messages","value":[]}]}]',
-    ),
+    envelope('[{"changes":[null, 1, [], {"field":7}, {"field":"messages"}, {"field":"messages","value":[]}]}]'),
     envelope(
       '[{"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"1"},"messages":{},"statuses":"x","contacts":[1]}}]}]',
     ),
@@ -247,55 +213,29 @@ describe("parseWebhook: never throws", () => {
     "\ud800",
   ];
 
-  it.each(garbage.map((body, index) => [index, body] as const))(
-    "garbage #%i",
-    (_index, body) => {
-      const result = parse(body);
-      expect(typeof result.ok).toBe("boolean");
-      expect(Object.prototype).not.toHaveProperty("polluted");
-    },
-  );
+  it.each(garbage.map((body, index) => [index, body] as const))("garbage #%i", (_index, body) => {
+    const result = parse(body);
+    expect(typeof result.ok).toBe("boolean");
+    expect(Object.prototype).not.toHaveProperty("polluted");
+  });
 
   it("survives random mutations of a realistic batch", () => {
     const base = JSON.stringify(
       buildMessagesWebhook({
-        messages: [
-          "text",
-          "image",
-          "reaction",
-          "interactive-list",
-          "unknown",
-        ].map((t) =>
+        messages: ["text", "image", "reaction", "interactive-list", "unknown"].map((t) =>
           sampleInboundMessage(t as "text", { wamid: `wamid.${t}` }),
         ),
         statuses: [sampleStatus({ wamid: "wamid.s", status: "failed" })],
       }),
     );
     let seed = 42;
-    const random = () =>
-      (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const pieces = [
-      "",
-      "null",
-      "[]",
-      "{}",
-      '"',
-      "\\u0000",
-      "1e999",
-      ",",
-      "]",
-      "}",
-      '"type":"x"',
-      "-",
-    ];
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ["", "null", "[]", "{}", '"', "\\u0000", "1e999", ",", "]", "}", '"type":"x"', "-"];
     let parsedOk = 0;
     for (let i = 0; i < 2000; i++) {
       const at = Math.floor(random() * base.length);
       const cut = Math.floor(random() * 8);
-      const mutated =
-        base.slice(0, at) +
-        pieces[Math.floor(random() * pieces.length)] +
-        base.slice(at + cut);
+      const mutated = base.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + base.slice(at + cut);
       const result = parse(mutated);
       if (result.ok) parsedOk++;
     }

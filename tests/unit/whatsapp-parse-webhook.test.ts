@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  parseWebhook,
-  type ParsedChange,
-  type ParsedMessage,
-} from "@/lib/whatsapp/parse-webhook";
+import { parseWebhook, type ParsedChange, type ParsedMessage } from "@/lib/whatsapp/parse-webhook";
 import {
   buildMessagesWebhook,
   sampleInboundMessage,
@@ -15,17 +11,13 @@ const receivedAt = new Date("2024-06-10T16:00:00Z");
 const SECONDS = Math.floor(receivedAt.getTime() / 1000) - 30;
 
 function parseOk(payload: unknown) {
-  const result = parseWebhook(
-    typeof payload === "string" ? payload : JSON.stringify(payload),
-    { receivedAt },
-  );
+  const result = parseWebhook(typeof payload === "string" ? payload : JSON.stringify(payload), { receivedAt });
   if (!result.ok) throw new Error(`expected ok, got: ${result.reason}`);
   return result.webhook;
 }
 
 function messagesChange(change: ParsedChange | undefined) {
-  if (change?.kind !== "messages")
-    throw new Error(`expected a messages change, got ${change?.kind}`);
+  if (change?.kind !== "messages") throw new Error(`expected a messages change, got ${change?.kind}`);
   return change;
 }
 
@@ -37,10 +29,7 @@ function parseMessageObject(message: object): ParsedMessage {
   return parsed;
 }
 
-function parseOne(
-  type: SampleMessageType,
-  options: Parameters<typeof sampleInboundMessage>[1] = {},
-): ParsedMessage {
+function parseOne(type: SampleMessageType, options: Parameters<typeof sampleInboundMessage>[1] = {}): ParsedMessage {
   return parseMessageObject(
     sampleInboundMessage(type, {
       wamid: `wamid.${type}`,
@@ -51,10 +40,7 @@ function parseOne(
 }
 
 describe("parseWebhook: every inbound type", () => {
-  const expected: Record<
-    SampleMessageType,
-    { type: string; text: string | null; contentHas: string }
-  > = {
+  const expected: Record<SampleMessageType, { type: string; text: string | null; contentHas: string }> = {
     text: {
       type: "text",
       text: "Olá! Is my order #1042 on its way? 📦",
@@ -114,9 +100,7 @@ describe("parseWebhook: every inbound type", () => {
   };
 
   it("has an expectation for every sample type", () => {
-    expect(Object.keys(expected).sort()).toEqual(
-      [...SAMPLE_MESSAGE_TYPES].sort(),
-    );
+    expect(Object.keys(expected).sort()).toEqual([...SAMPLE_MESSAGE_TYPES].sort());
   });
 
   it.each(SAMPLE_MESSAGE_TYPES)("%s", (sampleType) => {
@@ -172,10 +156,7 @@ describe("parseWebhook: every inbound type", () => {
   });
 
   it("reads reactions, including a removed one", () => {
-    expect(
-      parseOne("reaction", { targetWamid: "wamid.target", emoji: "🔥" })
-        .reaction,
-    ).toEqual({
+    expect(parseOne("reaction", { targetWamid: "wamid.target", emoji: "🔥" }).reaction).toEqual({
       targetWamid: "wamid.target",
       emoji: "🔥",
     });
@@ -192,9 +173,7 @@ describe("parseWebhook: every inbound type", () => {
 
   it("stores unsupported and never-seen types whole, with their errors", () => {
     const unsupported = parseOne("unsupported");
-    expect(unsupported.errors).toEqual([
-      expect.objectContaining({ code: 131051, title: "Message type unknown" }),
-    ]);
+    expect(unsupported.errors).toEqual([expect.objectContaining({ code: 131051, title: "Message type unknown" })]);
     expect(unsupported.content).toMatchObject({
       id: "wamid.unsupported",
       type: "unsupported",

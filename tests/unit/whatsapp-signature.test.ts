@@ -3,25 +3,19 @@ import { describe, expect, it } from "vitest";
 import { signPayload, verifySignature } from "@/lib/whatsapp/signature";
 
 const SECRET = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
-const raw = readFileSync(
-  new URL("../fixtures/meta/text-message.json", import.meta.url),
-);
+const raw = readFileSync(new URL("../fixtures/meta/text-message.json", import.meta.url));
 const bytes = new Uint8Array(raw);
 
 describe("signPayload", () => {
   it("matches the published HMAC-SHA256 test vector", () => {
-    expect(
-      signPayload("The quick brown fox jumps over the lazy dog", "key"),
-    ).toBe(
+    expect(signPayload("The quick brown fox jumps over the lazy dog", "key")).toBe(
       "sha256=f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8",
     );
   });
 
   it("hashes a string and its UTF-8 bytes identically", () => {
     const text = "café ☕ <b>";
-    expect(signPayload(text, SECRET)).toBe(
-      signPayload(new TextEncoder().encode(text), SECRET),
-    );
+    expect(signPayload(text, SECRET)).toBe(signPayload(new TextEncoder().encode(text), SECRET));
   });
 });
 
@@ -32,40 +26,25 @@ describe("verifySignature", () => {
     // The fixture is what Meta puts on the wire: escaped "é", "\/" and surrogate-pair emoji.
     expect(raw.toString("latin1")).toContain("caf\\u00e9");
     expect(raw.toString("latin1")).toContain("12\\/345");
-    expect(verifySignature({ body: bytes, header, appSecret: SECRET })).toBe(
-      true,
-    );
+    expect(verifySignature({ body: bytes, header, appSecret: SECRET })).toBe(true);
   });
 
   it("rejects the same payload re-serialised with JSON.stringify", () => {
-    const reserialised = new TextEncoder().encode(
-      JSON.stringify(JSON.parse(raw.toString("utf8"))),
-    );
-    expect(JSON.parse(new TextDecoder().decode(reserialised))).toEqual(
-      JSON.parse(raw.toString("utf8")),
-    );
-    expect(
-      verifySignature({ body: reserialised, header, appSecret: SECRET }),
-    ).toBe(false);
+    const reserialised = new TextEncoder().encode(JSON.stringify(JSON.parse(raw.toString("utf8"))));
+    expect(JSON.parse(new TextDecoder().decode(reserialised))).toEqual(JSON.parse(raw.toString("utf8")));
+    expect(verifySignature({ body: reserialised, header, appSecret: SECRET })).toBe(false);
   });
 
   it("rejects a body changed by a single byte", () => {
     const tampered = new Uint8Array(bytes);
     const index = raw.indexOf("1718035200");
     tampered[index] = "2".charCodeAt(0);
-    expect(verifySignature({ body: tampered, header, appSecret: SECRET })).toBe(
-      false,
-    );
+    expect(verifySignature({ body: tampered, header, appSecret: SECRET })).toBe(false);
   });
 
   it("rejects a signature made with another secret (e.g. the access token)", () => {
-    const other = signPayload(
-      bytes,
-      "EAAGm0PX4ZCpsBAMZAccessTokenLookingThing",
-    );
-    expect(
-      verifySignature({ body: bytes, header: other, appSecret: SECRET }),
-    ).toBe(false);
+    const other = signPayload(bytes, "EAAGm0PX4ZCpsBAMZAccessTokenLookingThing");
+    expect(verifySignature({ body: bytes, header: other, appSecret: SECRET })).toBe(false);
   });
 
   it.each([
@@ -82,28 +61,21 @@ describe("verifySignature", () => {
     ["surrounding whitespace", ` ${header} `],
     ["two signatures", `${header},${header}`],
   ])("rejects a header that is %s", (_label, badHeader) => {
-    expect(
-      verifySignature({ body: bytes, header: badHeader, appSecret: SECRET }),
-    ).toBe(false);
+    expect(verifySignature({ body: bytes, header: badHeader, appSecret: SECRET })).toBe(false);
   });
 
   it("accepts the digest in uppercase hex (same bytes)", () => {
     const upper = `sha256=${header.slice("sha256=".length).toUpperCase()}`;
-    expect(
-      verifySignature({ body: bytes, header: upper, appSecret: SECRET }),
-    ).toBe(true);
+    expect(verifySignature({ body: bytes, header: upper, appSecret: SECRET })).toBe(true);
   });
 
   it("never verifies when no app secret is configured", () => {
     const emptyKeyHeader = signPayload(bytes, "");
-    expect(
-      verifySignature({ body: bytes, header: emptyKeyHeader, appSecret: "" }),
-    ).toBe(false);
+    expect(verifySignature({ body: bytes, header: emptyKeyHeader, appSecret: "" })).toBe(false);
   });
 
   it("returns false instead of throwing on values that break the types", () => {
-    const call = (args: unknown) =>
-      verifySignature(args as Parameters<typeof verifySignature>[0]);
+    const call = (args: unknown) => verifySignature(args as Parameters<typeof verifySignature>[0]);
     expect(call({ body: null, header, appSecret: SECRET })).toBe(false);
     expect(call({ body: bytes, header: 42, appSecret: SECRET })).toBe(false);
     expect(call({ body: bytes, header, appSecret: undefined })).toBe(false);

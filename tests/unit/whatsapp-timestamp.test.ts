@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  normalizeMetaTimestamp,
-  parseWebhook,
-} from "@/lib/whatsapp/parse-webhook";
-import {
-  buildMessagesWebhook,
-  sampleInboundMessage,
-  sampleStatus,
-} from "@/lib/whatsapp/sample-payloads";
+import { normalizeMetaTimestamp, parseWebhook } from "@/lib/whatsapp/parse-webhook";
+import { buildMessagesWebhook, sampleInboundMessage, sampleStatus } from "@/lib/whatsapp/sample-payloads";
 
 const receivedAt = new Date("2024-06-10T16:00:00Z");
 const RECEIVED_SECONDS = receivedAt.getTime() / 1000;
@@ -125,14 +118,9 @@ describe("timestamps inside parsed webhooks", () => {
       ...sampleStatus({ wamid: "wamid.s", status: "read" }),
       timestamp: "1718035170000",
     };
-    const result = parseWebhook(
-      JSON.stringify(
-        buildMessagesWebhook({ messages: [message], statuses: [status] }),
-      ),
-      {
-        receivedAt,
-      },
-    );
+    const result = parseWebhook(JSON.stringify(buildMessagesWebhook({ messages: [message], statuses: [status] })), {
+      receivedAt,
+    });
     if (!result.ok) throw new Error(result.reason);
     const change = result.webhook.changes[0];
     if (change?.kind !== "messages") throw new Error("expected messages");

@@ -120,7 +120,8 @@ export class ChannelRegistry {
   }
 
   private presenceSnapshot(state: ChannelState): PresenceSnapshot {
-    const hash: Record<string, unknown> = {};
+    // Null prototype: a user_id of "__proto__" must become a key, not replace the prototype.
+    const hash: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     // pusher-js looks members up with hasOwnProperty, so a member without user_info still needs a key.
     for (const [userId, member] of state.members) hash[userId] = member.info ?? null;
     const ids = Object.keys(hash);

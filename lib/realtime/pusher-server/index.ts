@@ -98,7 +98,13 @@ function onUpgrade(options: {
 }): void {
   const { ctx, wss, req, socket, head } = options;
   socket.on("error", () => socket.destroy());
-  const url = new URL(req.url ?? "/", "http://localhost");
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", "http://localhost");
+  } catch {
+    socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    return;
+  }
   // pusher-js may prepend its wsPath option, so only the tail of the path is fixed.
   const match = /\/app\/([^/]+)$/.exec(url.pathname);
   if (match === null) {

@@ -152,6 +152,7 @@ export class PusherConnection {
     if (!parsed.success) return this.sendError("pusher:unsubscribe needs data.channel");
     const { channel } = parsed.data;
     this.channels.delete(channel);
+    this.ctx.registry.leave({ channel, socketId: this.socketId });
   }
 
   private clientEvent(message: { event: string; channel: string | undefined; data: unknown }): void {
