@@ -1,8 +1,9 @@
 // Next.js start-up hook: every server process also runs the recovery loop, so an event stored
 // before a crash is processed without anyone having to start a separate worker.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.INBOX_RECOVERY_LOOP === "off") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("@/lib/env");
+  if (getEnv().RECOVERY_LOOP === "off") return;
   const { startRecoveryLoop } = await import("@/lib/inbox/run-recovery-loop");
   startRecoveryLoop({ pollMs: getEnv().WORKER_POLL_MS, graceMs: 2_000 });
 }

@@ -30,8 +30,9 @@ export const envSchema = z.object({
     .enum(["true", "false"], { message: 'PROCESS_AFTER_ACK must be "true" or "false"' })
     .default("true")
     .transform((value) => value === "true"),
+  /** "off" stops this server from sweeping up unprocessed events (leave that to `npm run worker`). */
+  RECOVERY_LOOP: z.enum(["on", "off"], { message: 'RECOVERY_LOOP must be "on" or "off"' }).default("on"),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -85,7 +85,9 @@ export function formatCpu(from: CpuSnapshot | undefined, to: CpuSnapshot | undef
   const total = to.machineTotal - from.machineTotal;
   const idleShare = total > 0 ? 1 - (to.machineBusy - from.machineBusy) / total : 0;
   const machineCores = total / ticksPerSecond / seconds;
+  const other = parts.find((part) => part.group === "other")?.value ?? 0;
   return [...parts.filter((part) => part.value >= 0.005).map((part) => `${part.group} ${part.value.toFixed(2)}`), `idle ${(idleShare * machineCores).toFixed(2)}`]
     .join(" · ")
-    .concat(` (cores of ${machineCores.toFixed(1)})`);
+    .concat(` (cores of ${machineCores.toFixed(1)})`)
+    .concat(other >= 0.2 ? " — WARNING: other processes were busy, figures are disturbed" : "");
 }

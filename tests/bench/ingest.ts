@@ -5,6 +5,7 @@
 // information). It exits non-zero only when an acknowledged event was lost or processed twice.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -90,7 +91,7 @@ async function main() {
   defer("close sampling connection", () => client.end());
   const cpu = (): CpuSnapshot | undefined => snapshotCpu({ serverPid: server.process.pid ?? -1, loadPid: load.pid, database: database.name });
 
-  log(`\n[bench] ${server.url} · database ${database.name} on ${database.where} · ${options.connections} connections · ${options.duration} s per phase`);
+  log(`\n[bench] ${cpus().length} cores · Node ${process.versions.node} · ${server.url} · database ${database.name} on ${database.where} · ${options.connections} connections · ${options.duration} s per phase`);
   log(
     `[bench] server: DATABASE_POOL_SIZE=${options.poolSize ?? "10 (default)"} PROCESS_AFTER_ACK=${env.PROCESS_AFTER_ACK ?? "true (default)"} ` +
       `WORKER_POLL_MS=${env.WORKER_POLL_MS ?? "1000 (default)"} · ${options.senders} distinct senders`,

@@ -29,7 +29,7 @@ describe("crash between ack and processing", () => {
       WHATSAPP_WEBHOOK_KEY: inject("webhookKey"),
       WHATSAPP_VERIFY_TOKEN: inject("verifyToken"),
       PROCESS_AFTER_ACK: "false",
-      INBOX_RECOVERY_LOOP: "off",
+      RECOVERY_LOOP: "off",
     });
     const wamid = uniqueWamid();
     expect((await postWebhook(textBody(wamid), { baseUrl: doomed.url })).status).toBe(200);

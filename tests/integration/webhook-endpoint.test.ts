@@ -171,7 +171,7 @@ describe("database unreachable", () => {
       WHATSAPP_APP_SECRET: inject("appSecret"),
       WHATSAPP_WEBHOOK_KEY: inject("webhookKey"),
       WHATSAPP_VERIFY_TOKEN: inject("verifyToken"),
-      INBOX_RECOVERY_LOOP: "off",
+      RECOVERY_LOOP: "off",
     });
     try {
       const response = await postWebhook(textWebhook("while the database is down"), { baseUrl: server.url });
