@@ -33,16 +33,40 @@ export const envSchema = z.object({
   /** "off" stops this server from sweeping up unprocessed events (leave that to `npm run worker`). */
   RECOVERY_LOOP: z.enum(["on", "off"], { message: 'RECOVERY_LOOP must be "on" or "off"' }).default("on"),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** With ADMIN_PASSWORD: creates the first admin at start-up when no user exists (unattended installs). */
+  ADMIN_EMAIL: optionalString.pipe(z.email({ message: "ADMIN_EMAIL must be an email address" }).optional()),
+  ADMIN_PASSWORD: optionalString.pipe(
+    z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").max(128).optional(),
+  ),
+  ADMIN_NAME: optionalString,
+  /** Signs session cookies. Required in production unless the embedded database is used. */
+  BETTER_AUTH_SECRET: optionalString.pipe(
+    z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
+  ),
+  AUTH_SECRET: optionalString.pipe(
+    z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+// Half an admin bootstrap is a configuration mistake, not something to ignore silently.
+const checkedEnvSchema = envSchema.superRefine((env, context) => {
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    context.addIssue({
+      code: "custom",
+      path: [env.ADMIN_EMAIL === undefined ? "ADMIN_EMAIL" : "ADMIN_PASSWORD"],
+      message: "ADMIN_EMAIL and ADMIN_PASSWORD must be set together",
+    });
+  }
+});
 
 let cached: Env | undefined;
 
 /** Parses process.env once; a bad value stops start-up with every problem listed. */
 export function getEnv(): Env {
   if (cached) return cached;
-  const result = envSchema.safeParse(process.env);
+  const result = checkedEnvSchema.safeParse(process.env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);

@@ -1,0 +1,62 @@
+import "server-only";
+import type { Db, PrismaClient } from "./client";
+import type { Prisma } from "./client";
+
+/** What the app shows about a user: never the password hash, never session tokens. */
+export const userListSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  banned: true,
+  createdAt: true,
+} satisfies Prisma.UserSelect;
+
+export type UserListItem = Prisma.UserGetPayload<{ select: typeof userListSelect }>;
+
+export async function countUsers({ db }: { db: Db }): Promise<number> {
+  return db.user.count();
+}
+
+export async function findUsers({ db }: { db: Db }): Promise<UserListItem[]> {
+  return db.user.findMany({ select: userListSelect, orderBy: [{ createdAt: "asc" }, { email: "asc" }] });
+}
+
+export async function getUser({ db, id }: { db: Db; id: string }): Promise<UserListItem | null> {
+  return db.user.findUnique({ where: { id }, select: userListSelect });
+}
+
+export async function getUserByEmail({ db, email }: { db: Db; email: string }): Promise<UserListItem | null> {
+  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: userListSelect });
+}
+
+export async function countActiveAdmins({ db, excludeUserId }: { db: Db; excludeUserId?: string }): Promise<number> {
+  return db.user.count({
+    where: { role: "admin", banned: false, ...(excludeUserId ? { id: { not: excludeUserId } } : {}) },
+  });
+}
+
+// Any fixed 64-bit number: every process that changes who may administer the app takes this lock.
+const ACCOUNTS_LOCK = 7_240_311_906_001n;
+
+/**
+ * Runs `work` while holding a database-wide lock on account administration, so that "no user yet →
+ * create the first admin" and "is another admin left? → demote" are decided by one process at a
+ * time, across every server. `work` may write through other connections (better-auth does); the
+ * lock is held until it returns.
+ */
+export async function withAccountsLock<T>({
+  db,
+  work,
+}: {
+  db: PrismaClient;
+  work: (tx: Prisma.TransactionClient) => Promise<T>;
+}): Promise<T> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNTS_LOCK})`;
+      return work(tx);
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+}

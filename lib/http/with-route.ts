@@ -1,0 +1,126 @@
+import "server-only";
+import { isAPIError } from "better-auth/api";
+import { z } from "zod";
+import { getUserFromHeaders, type CurrentUser } from "@/lib/auth/session";
+import { appUrl } from "@/lib/env";
+import { AppError, type ApiErrorBody, appErrorStatus, type AppErrorCode } from "./app-error";
+
+/** Who may call a route: anyone, any signed-in user, or admins only. */
+export type RouteRole = "public" | "agent" | "admin";
+
+type RouteOptions<R extends RouteRole, S extends z.ZodType | undefined> = { role: R; body?: S };
+
+export type RouteContext<R extends RouteRole, S extends z.ZodType | undefined, P> = {
+  request: Request;
+  user: R extends "public" ? null : CurrentUser;
+  body: S extends z.ZodType ? z.infer<S> : undefined;
+  params: P;
+};
+
+type NextRouteContext<P> = { params: Promise<P> };
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Wraps a route handler: same-origin check on mutations, session and role check, body parsing
+ * with zod, and one error shape `{ error: { code, message } }`. The handler returns a Response or
+ * any JSON-serialisable value (answered with 200).
+ */
+export function withRoute<R extends RouteRole, S extends z.ZodType | undefined = undefined, P = Record<string, never>>(
+  options: RouteOptions<R, S>,
+  handler: (context: RouteContext<R, S, P>) => Promise<unknown>,
+): (request: Request, context: NextRouteContext<P>) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      if (UNSAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      const user = options.role === "public" ? null : await authorize(request, options.role);
+      const body = options.body ? options.body.parse(await readJson(request)) : undefined;
+      const params = (await context?.params) ?? ({} as P);
+      const result = await handler({ request, user, body, params } as RouteContext<R, S, P>);
+      return result instanceof Response ? result : Response.json(result ?? null);
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  };
+}
+
+async function authorize(request: Request, role: "agent" | "admin"): Promise<CurrentUser> {
+  const user = await getUserFromHeaders(request.headers);
+  if (!user) throw new AppError("unauthenticated", { message: "Sign in to continue." });
+  if (role === "admin" && user.role !== "admin") {
+    throw new AppError("forbidden", { message: "Only admins can do this." });
+  }
+  return user;
+}
+
+/**
+ * CSRF defence for our own JSON mutations, the same rule better-auth applies to /api/auth/*:
+ * browsers send Origin (and Sec-Fetch-Site) on every non-GET request, so a mutation must come from
+ * this app's own origin, and one carrying cookies must say where it comes from. Bodies must be
+ * JSON, which a cross-site form cannot send without a CORS preflight this app never grants.
+ */
+function assertSameOrigin(request: Request): void {
+  const refuse = (message: string) => {
+    throw new AppError("forbidden", { message, userMessage: "Cross-site request refused." });
+  };
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") refuse(`Sec-Fetch-Site is ${fetchSite}`);
+  const origin = request.headers.get("origin");
+  if (origin && !isOwnOrigin(origin, request)) refuse(`Origin ${origin} is not this app`);
+  // Browsers send Origin on every non-GET fetch; a cookie-carrying mutation without one is not ours.
+  if (!origin && request.headers.has("cookie")) refuse("a cookie-authenticated mutation without an Origin header");
+  const contentType = request.headers.get("content-type") ?? "";
+  const hasBody = request.headers.get("content-length") !== "0" && request.body !== null;
+  if (hasBody && !/^application\/json\b/i.test(contentType)) {
+    throw new AppError("unsupported_media_type", { message: "Send the request body as application/json." });
+  }
+}
+
+function isOwnOrigin(origin: string, request: Request): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const ownHost = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  return host === ownHost || origin === appUrl();
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", { message: "The request body is not valid JSON." });
+  }
+}
+
+function errorResponse(error: unknown, request: Request): Response {
+  const { code, message, status } = toPublicError(error);
+  if (status >= 500) console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed`, error);
+  const body: ApiErrorBody = { error: { code, message } };
+  return Response.json(body, { status });
+}
+
+function toPublicError(error: unknown): { code: AppErrorCode; message: string; status: number } {
+  if (error instanceof AppError) return { code: error.code, message: error.userMessage, status: error.status };
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+    return { code: "validation_failed", message: `${where}${issue?.message ?? "invalid input"}`, status: 422 };
+  }
+  const prismaCode = (error as { name?: string; code?: unknown } | null)?.code;
+  if ((error as { name?: string } | null)?.name === "PrismaClientKnownRequestError") {
+    if (prismaCode === "P2002") return { code: "conflict", message: "That already exists.", status: 409 };
+    if (prismaCode === "P2025") return { code: "not_found", message: "Not found.", status: 404 };
+  }
+  if (isAPIError(error)) {
+    const status = error.statusCode;
+    const code = (Object.entries(appErrorStatus).find(([, value]) => value === status)?.[0] ??
+      "bad_request") as AppErrorCode;
+    if (status < 500) return { code, message: error.body?.message ?? error.message, status };
+  }
+  return { code: "internal", message: "Something went wrong on the server. The details are in its log.", status: 500 };
+}
