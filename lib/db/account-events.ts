@@ -1,27 +1,32 @@
 import "server-only";
 import type { Db } from "./client";
 
-/** Non-message webhook changes, once each however often Meta retries them. */
-export async function createAccountEventIfNew({
-  db,
-  dedupeKey,
-  rawEventId,
-  field,
-  wabaId,
-  value,
-}: {
-  db: Db;
+export type NewAccountEvent = {
   dedupeKey: string;
   rawEventId: bigint;
   field: string;
   wabaId: string | null;
   value: unknown;
-}): Promise<boolean> {
-  const inserted = await db.$executeRaw`
+};
+
+/** Non-message webhook changes, once each however often Meta retries them. Returns the new ones' fields. */
+export async function createAccountEventsIfNew({
+  db,
+  events,
+}: {
+  db: Db;
+  events: NewAccountEvent[];
+}): Promise<string[]> {
+  if (events.length === 0) return [];
+  const rows = await db.$queryRaw<{ field: string }[]>`
     INSERT INTO account_events (id, dedupe_key, raw_event_id, field, waba_id, value)
-    VALUES (${`ae_${crypto.randomUUID()}`}, ${dedupeKey}, ${rawEventId}, ${field}, ${wabaId}, ${JSON.stringify(value)}::jsonb)
-    ON CONFLICT (dedupe_key) DO NOTHING`;
-  return inserted > 0;
+    SELECT 'ae_' || gen_random_uuid(), v.dedupe_key, v.raw_event_id, v.field, v.waba_id, v.value::jsonb
+    FROM unnest(${events.map((e) => e.dedupeKey)}::text[], ${events.map((e) => e.rawEventId.toString())}::bigint[],
+                ${events.map((e) => e.field)}::text[], ${events.map((e) => e.wabaId)}::text[],
+                ${events.map((e) => JSON.stringify(e.value))}::text[]) AS v(dedupe_key, raw_event_id, field, waba_id, value)
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING field`;
+  return rows.map((row) => row.field);
 }
 
 export async function findAccountEvents({ db, field }: { db: Db; field?: string }) {

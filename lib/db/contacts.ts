@@ -8,30 +8,85 @@ export type ContactIdentity = {
   username: string | null;
 };
 
+/** wa_id when known (the phone number), else the business-scoped user id. */
+export const contactKey = (identity: { waId: string | null; userId: string | null }) =>
+  identity.waId ? `wa:${identity.waId}` : `user:${identity.userId}`;
+
 /**
- * Finds or creates the contact for a sender known by phone (wa_id), by business-scoped user id, or
- * both, and keeps its profile up to date. Unique indexes on both ids make concurrent first messages
- * from the same person collapse into one row.
+ * Finds or creates the contacts for senders known by phone (wa_id), by business-scoped user id, or
+ * both, in three round trips whatever their number, and keeps profiles up to date. Unique indexes
+ * on both ids make concurrent first messages from the same person collapse into one row.
+ * Returns contact ids by contactKey().
  */
-export async function ensureContact({ db, identity }: { db: Db; identity: ContactIdentity }): Promise<string> {
-  const { waId, userId, profileName, username } = identity;
-  if (!waId && !userId) throw new Error("a contact needs a wa_id or a user_id");
+export async function ensureContacts({
+  db,
+  identities,
+}: {
+  db: Db;
+  identities: ContactIdentity[];
+}): Promise<Map<string, string>> {
+  const byKey = new Map<string, ContactIdentity>();
+  for (const identity of identities) {
+    if (!identity.waId && !identity.userId) throw new Error("a contact needs a wa_id or a user_id");
+    const key = contactKey(identity);
+    // Several messages from one sender in a batch: the latest non-empty profile data wins.
+    byKey.set(key, { ...(byKey.get(key) ?? identity), ...definedOnly(identity) });
+  }
+  // Sorted, so that concurrent batches insert in the same order and cannot deadlock each other.
+  const wanted = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, identity]) => identity);
+  if (wanted.length === 0) return new Map();
   await db.$executeRaw`
     INSERT INTO contacts (id, wa_id, user_id, profile_name, username, updated_at)
-    VALUES (${`ct_${crypto.randomUUID()}`}, ${waId}, ${userId}, ${profileName}, ${username}, now())
+    SELECT 'ct_' || gen_random_uuid(), v.wa_id, v.user_id, v.profile_name, v.username, now()
+    FROM unnest(${wanted.map((c) => c.waId)}::text[], ${wanted.map((c) => c.userId)}::text[],
+                ${wanted.map((c) => c.profileName)}::text[], ${wanted.map((c) => c.username)}::text[])
+         AS v(wa_id, user_id, profile_name, username)
     ON CONFLICT DO NOTHING`;
-  const rows = await db.contact.findMany({
-    where: { OR: [...(waId ? [{ waId }] : []), ...(userId ? [{ userId }] : [])] },
-    orderBy: { createdAt: "asc" },
-  });
-  // Prefer the phone-number row: a BSUID-only row for the same person can exist from before the
-  // phone number was shared; the older row keeps the history.
-  const contact = rows.find((row) => waId !== null && row.waId === waId) ?? rows[0];
-  if (!contact) throw new Error("contact vanished after insert");
-  const data: { profileName?: string; username?: string; userId?: string } = {};
-  if (profileName && contact.profileName !== profileName) data.profileName = profileName;
-  if (username && contact.username !== username) data.username = username;
-  if (userId && !contact.userId && !rows.some((row) => row.userId === userId)) data.userId = userId;
-  if (Object.keys(data).length > 0) await db.contact.update({ where: { id: contact.id }, data });
-  return contact.id;
+  const waIds = wanted.flatMap((c) => (c.waId ? [c.waId] : []));
+  const userIds = wanted.flatMap((c) => (c.userId ? [c.userId] : []));
+  const rows = await db.$queryRaw<
+    { id: string; wa_id: string | null; user_id: string | null; profile_name: string | null; username: string | null }[]
+  >`
+    SELECT id, wa_id, user_id, profile_name, username FROM contacts
+    WHERE wa_id = ANY(${waIds}::text[]) OR user_id = ANY(${userIds}::text[])
+    ORDER BY created_at`;
+  const result = new Map<string, string>();
+  const updates: { id: string; profileName: string | null; username: string | null; userId: string | null }[] = [];
+  for (const identity of wanted) {
+    // Prefer the phone-number row: a BSUID-only row for the same person can exist from before the
+    // phone number was shared; the older row keeps the history.
+    const row =
+      rows.find((candidate) => identity.waId !== null && candidate.wa_id === identity.waId) ??
+      rows.find((candidate) => identity.userId !== null && candidate.user_id === identity.userId);
+    if (!row) throw new Error("contact vanished after insert");
+    result.set(contactKey(identity), row.id);
+    const claimUserId =
+      identity.userId && !row.user_id && !rows.some((other) => other.user_id === identity.userId)
+        ? identity.userId
+        : null;
+    const newName = identity.profileName && identity.profileName !== row.profile_name ? identity.profileName : null;
+    const newUsername = identity.username && identity.username !== row.username ? identity.username : null;
+    if (claimUserId || newName || newUsername) {
+      updates.push({ id: row.id, profileName: newName, username: newUsername, userId: claimUserId });
+    }
+  }
+  if (updates.length > 0) {
+    await db.$executeRaw`
+      UPDATE contacts c SET profile_name = COALESCE(v.profile_name, c.profile_name),
+        username = COALESCE(v.username, c.username), user_id = COALESCE(c.user_id, v.user_id), updated_at = now()
+      FROM unnest(${updates.map((u) => u.id)}::text[], ${updates.map((u) => u.profileName)}::text[],
+                  ${updates.map((u) => u.username)}::text[], ${updates.map((u) => u.userId)}::text[])
+           AS v(id, profile_name, username, user_id)
+      WHERE c.id = v.id`;
+  }
+  return result;
+}
+
+export async function ensureContact({ db, identity }: { db: Db; identity: ContactIdentity }): Promise<string> {
+  const ids = await ensureContacts({ db, identities: [identity] });
+  return ids.get(contactKey(identity))!;
+}
+
+function definedOnly(identity: ContactIdentity): Partial<ContactIdentity> {
+  return Object.fromEntries(Object.entries(identity).filter(([, value]) => value !== null));
 }

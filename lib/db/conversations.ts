@@ -1,7 +1,49 @@
 import "server-only";
 import type { Db } from "./client";
 
-/** One conversation per contact × our number; concurrent first messages get the same row. */
+export const conversationKey = (contactId: string, phoneNumberId: string) => `${contactId}|${phoneNumberId}`;
+
+/**
+ * One conversation per contact × our number; concurrent first messages get the same row. Returns
+ * each pair's conversation id (by conversationKey) and whether this call created it.
+ */
+export async function ensureConversations({
+  db,
+  pairs,
+}: {
+  db: Db;
+  pairs: { contactId: string; phoneNumberId: string }[];
+}): Promise<Map<string, { id: string; created: boolean }>> {
+  const unique = [
+    ...new Map(pairs.map((pair) => [conversationKey(pair.contactId, pair.phoneNumberId), pair])).entries(),
+  ]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, pair]) => pair);
+  const result = new Map<string, { id: string; created: boolean }>();
+  if (unique.length === 0) return result;
+  const contactIds = unique.map((pair) => pair.contactId);
+  const phoneNumberIds = unique.map((pair) => pair.phoneNumberId);
+  const inserted = await db.$queryRaw<{ id: string; contact_id: string; phone_number_id: string }[]>`
+    INSERT INTO conversations (id, contact_id, phone_number_id, updated_at)
+    SELECT 'cv_' || gen_random_uuid(), v.contact_id, v.phone_number_id, now()
+    FROM unnest(${contactIds}::text[], ${phoneNumberIds}::text[]) AS v(contact_id, phone_number_id)
+    ON CONFLICT (contact_id, phone_number_id) DO NOTHING
+    RETURNING id, contact_id, phone_number_id`;
+  for (const row of inserted)
+    result.set(conversationKey(row.contact_id, row.phone_number_id), { id: row.id, created: true });
+  if (result.size < unique.length) {
+    const existing = await db.$queryRaw<{ id: string; contact_id: string; phone_number_id: string }[]>`
+      SELECT c.id, c.contact_id, c.phone_number_id FROM conversations c
+      JOIN unnest(${contactIds}::text[], ${phoneNumberIds}::text[]) AS v(contact_id, phone_number_id)
+        ON c.contact_id = v.contact_id AND c.phone_number_id = v.phone_number_id`;
+    for (const row of existing) {
+      const key = conversationKey(row.contact_id, row.phone_number_id);
+      if (!result.has(key)) result.set(key, { id: row.id, created: false });
+    }
+  }
+  return result;
+}
+
 export async function ensureConversation({
   db,
   contactId,
@@ -11,41 +53,41 @@ export async function ensureConversation({
   contactId: string;
   phoneNumberId: string;
 }): Promise<{ id: string; created: boolean }> {
-  const inserted = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO conversations (id, contact_id, phone_number_id, updated_at)
-    VALUES (${`cv_${crypto.randomUUID()}`}, ${contactId}, ${phoneNumberId}, now())
-    ON CONFLICT (contact_id, phone_number_id) DO NOTHING RETURNING id`;
-  if (inserted[0]) return { id: inserted[0].id, created: true };
-  const existing = await db.conversation.findUniqueOrThrow({
-    where: { contactId_phoneNumberId: { contactId, phoneNumberId } },
-    select: { id: true },
-  });
-  return { id: existing.id, created: false };
+  const result = await ensureConversations({ db, pairs: [{ contactId, phoneNumberId }] });
+  return result.get(conversationKey(contactId, phoneNumberId))!;
 }
 
+export type ConversationTouch = { id: string; messageAt: Date | null; inboundAt: Date | null };
+
 /**
- * Moves the conversation's clocks forward only (Meta's timestamps, in any arrival order). A newer
+ * Moves conversations' clocks forward only (Meta's timestamps, in any arrival order). A newer
  * inbound message re-opens a resolved conversation (a late retry of an old one does not).
  */
-export async function touchConversation({
-  db,
-  id,
-  messageAt,
-  inboundAt,
-}: {
-  db: Db;
-  id: string;
-  messageAt: Date | null;
-  inboundAt: Date | null;
-}): Promise<void> {
+export async function touchConversations({ db, touches }: { db: Db; touches: ConversationTouch[] }): Promise<void> {
+  const merged = new Map<string, ConversationTouch>();
+  const later = (a: Date | null, b: Date | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+  for (const touch of touches) {
+    const previous = merged.get(touch.id);
+    merged.set(touch.id, {
+      id: touch.id,
+      messageAt: later(previous?.messageAt ?? null, touch.messageAt),
+      inboundAt: later(previous?.inboundAt ?? null, touch.inboundAt),
+    });
+  }
+  // Sorted ids: concurrent batches lock conversation rows in the same order.
+  const rows = [...merged.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (rows.length === 0) return;
   await db.$executeRaw`
-    UPDATE conversations SET
-      last_message_at = GREATEST(last_message_at, ${messageAt}::timestamptz),
-      last_inbound_at = CASE WHEN ${inboundAt}::timestamptz IS NULL THEN last_inbound_at
-                             ELSE GREATEST(last_inbound_at, ${inboundAt}::timestamptz) END,
-      status = CASE WHEN status = 'resolved' AND ${inboundAt}::timestamptz > COALESCE(last_inbound_at, '-infinity') THEN 'open'::conversation_status ELSE status END,
+    UPDATE conversations c SET
+      last_message_at = GREATEST(c.last_message_at, v.message_at),
+      last_inbound_at = GREATEST(c.last_inbound_at, v.inbound_at),
+      status = CASE WHEN c.status = 'resolved' AND v.inbound_at > COALESCE(c.last_inbound_at, '-infinity')
+                    THEN 'open'::conversation_status ELSE c.status END,
       updated_at = now()
-    WHERE id = ${id}`;
+    FROM unnest(${rows.map((row) => row.id)}::text[],
+                ${rows.map((row) => row.messageAt?.toISOString() ?? null)}::timestamptz[],
+                ${rows.map((row) => row.inboundAt?.toISOString() ?? null)}::timestamptz[]) AS v(id, message_at, inbound_at)
+    WHERE c.id = v.id`;
 }
 
 export async function getConversation({ db, id }: { db: Db; id: string }) {

@@ -20,19 +20,36 @@ export type NewMessage = {
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /**
- * Inserts a message unless its wamid is already stored. The unique index decides, so retries in
- * parallel requests still yield one row. Returns the id only when this call created it.
+ * Inserts messages whose wamid is not stored yet, in one statement. The unique index decides, so
+ * retries in parallel requests (or repeated inside one payload) still yield one row each. Returns
+ * only the rows this call created.
  */
-export async function createMessageIfNew({ db, message }: { db: Db; message: NewMessage }): Promise<string | null> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
+export async function createMessagesIfNew({
+  db,
+  messages,
+}: {
+  db: Db;
+  messages: NewMessage[];
+}): Promise<{ id: string; wamid: string; conversationId: string }[]> {
+  if (messages.length === 0) return [];
+  const column = <T>(pick: (message: NewMessage) => T) => messages.map(pick);
+  const rows = await db.$queryRaw<{ id: string; wamid: string; conversation_id: string }[]>`
     INSERT INTO messages (id, wamid, conversation_id, direction, type, text, content, timestamp, timestamp_issue,
                           reply_to_wamid, referral, errors, status, raw_event_id)
-    VALUES (${`msg_${crypto.randomUUID()}`}, ${message.wamid}, ${message.conversationId},
-            ${message.direction}::message_direction, ${message.type}, ${message.text}, ${json(message.content)}::jsonb,
-            ${message.timestamp}, ${message.timestampIssue}, ${message.replyToWamid}, ${json(message.referral)}::jsonb,
-            ${json(message.errors)}::jsonb, ${message.status}::message_status, ${message.rawEventId})
-    ON CONFLICT (wamid) DO NOTHING RETURNING id`;
-  return rows[0]?.id ?? null;
+    SELECT 'msg_' || gen_random_uuid(), v.wamid, v.conversation_id, v.direction::message_direction, v.type, v.text,
+           v.content::jsonb, v.timestamp, v.timestamp_issue, v.reply_to_wamid, v.referral::jsonb, v.errors::jsonb,
+           v.status::message_status, v.raw_event_id
+    FROM unnest(${column((m) => m.wamid)}::text[], ${column((m) => m.conversationId)}::text[],
+                ${column((m) => m.direction)}::text[], ${column((m) => m.type)}::text[], ${column((m) => m.text)}::text[],
+                ${column((m) => json(m.content))}::text[], ${column((m) => m.timestamp.toISOString())}::timestamptz[],
+                ${column((m) => m.timestampIssue)}::text[], ${column((m) => m.replyToWamid)}::text[],
+                ${column((m) => json(m.referral))}::text[], ${column((m) => json(m.errors))}::text[],
+                ${column((m) => m.status)}::text[], ${column((m) => m.rawEventId?.toString() ?? null)}::bigint[])
+         AS v(wamid, conversation_id, direction, type, text, content, timestamp, timestamp_issue, reply_to_wamid,
+              referral, errors, status, raw_event_id)
+    ON CONFLICT (wamid) DO NOTHING
+    RETURNING id, wamid, conversation_id`;
+  return rows.map((row) => ({ id: row.id, wamid: row.wamid, conversationId: row.conversation_id }));
 }
 
 export type MessageStatusChange = {

@@ -12,44 +12,54 @@ export async function createRawEvent({ db, body }: { db: Db; body: Uint8Array })
 export type ClaimedRawEvent = { id: bigint; body: Uint8Array; receivedAt: Date; attempts: number };
 
 /**
- * Locks one pending event for the caller's transaction. SKIP LOCKED lets any number of workers
- * (after() callbacks, the recovery worker, `npm run worker`) drain the same table without waiting
- * on each other; the lock dies with the transaction, so a crashed worker's event is simply pending
- * again.
+ * Locks up to `limit` pending events for the caller's transaction. SKIP LOCKED lets any number of
+ * workers (the after() drain, recovery loops, `npm run worker`) drain the same table without
+ * waiting on each other; the locks die with the transaction, so a crashed worker's events are
+ * simply pending again.
  */
-export async function claimPendingRawEvent({
+export async function claimPendingRawEvents({
   db,
   ids,
   receivedBefore,
   afterId = -1n,
+  limit,
 }: {
   db: Db;
   ids?: bigint[];
   receivedBefore?: Date;
   /** Claims only ids above this one, so a drain loop never re-claims what it already tried. */
   afterId?: bigint;
-}): Promise<ClaimedRawEvent | null> {
-  const rows = ids
-    ? await db.$queryRaw<{ id: bigint; body: string; received_at: Date; attempts: number }[]>`
-        SELECT id, encode(body, 'base64') AS body, received_at, attempts FROM raw_events
-        WHERE state = 'pending' AND id = ANY(${ids}::bigint[]) AND id > ${afterId}
-        ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`
-    : await db.$queryRaw<{ id: bigint; body: string; received_at: Date; attempts: number }[]>`
-        SELECT id, encode(body, 'base64') AS body, received_at, attempts FROM raw_events
-        WHERE state = 'pending' AND received_at <= ${receivedBefore ?? new Date()} AND id > ${afterId}
-        ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`;
-  const row = rows[0];
+  limit: number;
+}): Promise<ClaimedRawEvent[]> {
+  const idFilter = ids?.map(String) ?? null;
   // bytea travels as base64: the pg adapter cannot hand raw bytea to this Prisma client version.
-  return row
-    ? { id: row.id, body: Buffer.from(row.body, "base64"), receivedAt: row.received_at, attempts: row.attempts }
-    : null;
+  const rows = await db.$queryRaw<{ id: bigint; body: string; received_at: Date; attempts: number }[]>`
+    SELECT id, encode(body, 'base64') AS body, received_at, attempts FROM raw_events
+    WHERE state = 'pending' AND id > ${afterId}
+      AND (${idFilter}::bigint[] IS NULL OR id = ANY(${idFilter}::bigint[]))
+      AND received_at <= ${receivedBefore ?? new Date("9999-12-31T00:00:00Z")}
+    ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+  return rows.map((row) => ({
+    id: row.id,
+    body: Buffer.from(row.body, "base64"),
+    receivedAt: row.received_at,
+    attempts: row.attempts,
+  }));
 }
 
-export async function markRawEventProcessed({ db, id, error }: { db: Db; id: bigint; error: string | null }) {
-  await db.rawEvent.update({
-    where: { id },
-    data: { state: "processed", processedAt: new Date(), attempts: { increment: 1 }, error },
-  });
+/** Marks applied events processed; `error` keeps the parser's problems with items it skipped. */
+export async function markRawEventsProcessed({
+  db,
+  results,
+}: {
+  db: Db;
+  results: { id: bigint; error: string | null }[];
+}): Promise<void> {
+  if (results.length === 0) return;
+  await db.$executeRaw`
+    UPDATE raw_events r SET state = 'processed', processed_at = now(), attempts = r.attempts + 1, error = v.error
+    FROM unnest(${results.map((r) => r.id.toString())}::bigint[], ${results.map((r) => r.error)}::text[]) AS v(id, error)
+    WHERE r.id = v.id`;
 }
 
 /** A body that can never be applied (not JSON, not Meta's envelope): kept, with the reason. */

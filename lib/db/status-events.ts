@@ -19,16 +19,31 @@ export type NewStatusEvent = {
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
-/** Keeps every distinct status webhook once; (wamid, status, timestamp) identifies a retry. */
-export async function createStatusEventIfNew({ db, event }: { db: Db; event: NewStatusEvent }): Promise<boolean> {
-  const inserted = await db.$executeRaw`
+/**
+ * Keeps every distinct status webhook once — (wamid, status, timestamp) identifies a retry — in
+ * one statement. Returns the wamids that got a new status event.
+ */
+export async function createStatusEventsIfNew({ db, events }: { db: Db; events: NewStatusEvent[] }): Promise<string[]> {
+  if (events.length === 0) return [];
+  const column = <T>(pick: (event: NewStatusEvent) => T) => events.map(pick);
+  const rows = await db.$queryRaw<{ wamid: string }[]>`
     INSERT INTO status_events (id, wamid, status, timestamp, timestamp_issue, recipient_id, phone_number_id,
                                error_code, error_title, errors, pricing, conversation, biz_opaque_data, raw_event_id)
-    VALUES (${`st_${crypto.randomUUID()}`}, ${event.wamid}, ${event.status}, ${event.timestamp}, ${event.timestampIssue},
-            ${event.recipientId}, ${event.phoneNumberId}, ${event.errorCode}, ${event.errorTitle}, ${json(event.errors)}::jsonb,
-            ${json(event.pricing)}::jsonb, ${json(event.conversation)}::jsonb, ${event.bizOpaqueData}, ${event.rawEventId})
-    ON CONFLICT (wamid, status, timestamp) DO NOTHING`;
-  return inserted > 0;
+    SELECT 'st_' || gen_random_uuid(), v.wamid, v.status, v.timestamp, v.timestamp_issue, v.recipient_id,
+           v.phone_number_id, v.error_code, v.error_title, v.errors::jsonb, v.pricing::jsonb, v.conversation::jsonb,
+           v.biz_opaque_data, v.raw_event_id
+    FROM unnest(${column((e) => e.wamid)}::text[], ${column((e) => e.status)}::text[],
+                ${column((e) => e.timestamp.toISOString())}::timestamptz[], ${column((e) => e.timestampIssue)}::text[],
+                ${column((e) => e.recipientId)}::text[], ${column((e) => e.phoneNumberId)}::text[],
+                ${column((e) => e.errorCode)}::int[], ${column((e) => e.errorTitle)}::text[],
+                ${column((e) => json(e.errors))}::text[], ${column((e) => json(e.pricing))}::text[],
+                ${column((e) => json(e.conversation))}::text[], ${column((e) => e.bizOpaqueData)}::text[],
+                ${column((e) => e.rawEventId?.toString() ?? null)}::bigint[])
+         AS v(wamid, status, timestamp, timestamp_issue, recipient_id, phone_number_id, error_code, error_title,
+              errors, pricing, conversation, biz_opaque_data, raw_event_id)
+    ON CONFLICT (wamid, status, timestamp) DO NOTHING
+    RETURNING wamid`;
+  return [...new Set(rows.map((row) => row.wamid))];
 }
 
 export async function findStatusEvents({ db, wamid }: { db: Db; wamid: string }) {
@@ -38,11 +53,12 @@ export async function findStatusEvents({ db, wamid }: { db: Db; wamid: string })
 /**
  * Serialises work on the same wamids inside the caller's transaction. Storing a status and creating
  * the message it refers to can otherwise run concurrently, each unable to see the other's
- * uncommitted row, and the tick would be lost. Locks are taken in sorted order: no deadlocks.
+ * uncommitted row, and the tick would be lost. Locks are taken in one sorted order: no deadlocks.
  */
 export async function lockWamids({ db, wamids }: { db: Db; wamids: string[] }): Promise<void> {
-  const sorted = [...new Set(wamids)].sort();
-  for (const wamid of sorted) {
-    await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${wamid}, 0))`;
-  }
+  if (wamids.length === 0) return;
+  await db.$executeRaw`
+    SELECT pg_advisory_xact_lock(key) FROM (
+      SELECT DISTINCT hashtextextended(wamid, 0) AS key FROM unnest(${wamids}::text[]) AS wamid ORDER BY key
+    ) AS keys`;
 }

@@ -1,125 +1,137 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { createAccountEventIfNew } from "@/lib/db/account-events";
-import { ensureContact } from "@/lib/db/contacts";
-import { ensureConversation, touchConversation } from "@/lib/db/conversations";
-import { createMessageIfNew, refreshMessageStatuses } from "@/lib/db/messages";
+import { createAccountEventsIfNew } from "@/lib/db/account-events";
+import { type ContactIdentity, contactKey, ensureContacts } from "@/lib/db/contacts";
+import {
+  type ConversationTouch,
+  conversationKey,
+  ensureConversations,
+  touchConversations,
+} from "@/lib/db/conversations";
+import { createMessagesIfNew, type NewMessage, refreshMessageStatuses } from "@/lib/db/messages";
 import { ensurePhoneNumber } from "@/lib/db/phone-numbers";
 import { upsertReaction } from "@/lib/db/reactions";
-import { createStatusEventIfNew, lockWamids } from "@/lib/db/status-events";
+import { createStatusEventsIfNew, lockWamids } from "@/lib/db/status-events";
 import type { ParsedChange, ParsedContact, ParsedMessage, ParsedWebhook } from "@/lib/whatsapp/parse-webhook";
 import { emptyInboxChanges, type InboxChanges } from "./inbox-changes";
 
 type MessagesChange = Extract<ParsedChange, { kind: "messages" }>;
+type OtherChange = Extract<ParsedChange, { kind: "other" }>;
+export type StoredWebhook = { rawEventId: bigint; webhook: ParsedWebhook };
 
 /**
- * Applies one parsed webhook inside the caller's transaction. Every write is idempotent (unique
- * keys, monotonic updates), so applying the same event twice — a Meta retry, a replay — changes
- * nothing the second time, and events may be applied in any order.
+ * Applies a batch of parsed webhooks inside the caller's transaction with a fixed number of
+ * set-based statements, however many events the batch holds (that is what lets processing keep
+ * pace with the ack path). Every write is idempotent — unique keys, monotonic updates — so applying
+ * an event twice (a Meta retry, a replay) changes nothing the second time, in any order.
  */
-export async function applyWebhook({
-  db,
-  webhook,
-  rawEventId,
-}: {
-  db: Db;
-  webhook: ParsedWebhook;
-  rawEventId: bigint;
-}): Promise<InboxChanges> {
+export async function applyWebhooks({ db, events }: { db: Db; events: StoredWebhook[] }): Promise<InboxChanges> {
   const changes = emptyInboxChanges();
-  const statusWamids = webhook.changes.flatMap((change) =>
-    change.kind === "messages" ? change.statuses.map((status) => status.wamid) : [],
-  );
-  await lockWamids({ db, wamids: statusWamids });
-  for (const change of webhook.changes) {
-    if (change.kind === "other") {
-      const created = await createAccountEventIfNew({
-        db,
+  const messageChanges: { rawEventId: bigint; change: MessagesChange }[] = [];
+  const otherChanges: { rawEventId: bigint; change: OtherChange }[] = [];
+  for (const { rawEventId, webhook } of events) {
+    for (const change of webhook.changes) {
+      if (change.kind === "messages") messageChanges.push({ rawEventId, change });
+      else otherChanges.push({ rawEventId, change });
+    }
+  }
+
+  changes.accountEvents = (
+    await createAccountEventsIfNew({
+      db,
+      events: otherChanges.map(({ rawEventId, change }) => ({
         dedupeKey: accountEventKey(change),
         rawEventId,
         field: change.field,
         wabaId: change.wabaId,
         value: change.value,
-      });
-      if (created) changes.accountEvents.push({ field: change.field });
-      continue;
-    }
-    await applyMessagesChange({ db, change, rawEventId, changes });
-  }
-  return changes;
-}
+      })),
+    })
+  ).map((field) => ({ field }));
+  if (messageChanges.length === 0) return changes;
 
-async function applyMessagesChange({
-  db,
-  change,
-  rawEventId,
-  changes,
-}: {
-  db: Db;
-  change: MessagesChange;
-  rawEventId: bigint;
-  changes: InboxChanges;
-}) {
-  const phoneNumberRowId = await ensurePhoneNumber({
+  await lockWamids({
     db,
-    phoneNumberId: change.phoneNumberId,
-    displayPhoneNumber: change.displayPhoneNumber,
-    wabaId: change.wabaId,
+    wamids: messageChanges.flatMap(({ change }) => change.statuses.map((status) => status.wamid)),
   });
-  for (const message of change.messages) {
-    const identity = senderIdentity(message, change.contacts);
-    if (!identity) continue; // the parser reports senders without any id as problems
-    const contactId = await ensureContact({ db, identity });
-    const conversation = await ensureConversation({ db, contactId, phoneNumberId: phoneNumberRowId });
-    if (conversation.created) changes.conversationsCreated.push(conversation.id);
-    if (message.reaction) {
-      const changed = await upsertReaction({
-        db,
-        reaction: {
-          targetWamid: message.reaction.targetWamid,
-          fromKey: contactId,
-          direction: "inbound",
-          emoji: message.reaction.emoji,
-          wamid: message.wamid,
-          timestamp: message.timestamp.date,
-        },
-      });
-      if (changed) changes.reactionsChanged.push({ targetWamid: message.reaction.targetWamid });
-      // A reaction is customer activity: it opens the 24-hour window but is not a thread message.
-      await touchConversation({ db, id: conversation.id, messageAt: null, inboundAt: message.timestamp.date });
-      continue;
-    }
-    const id = await createMessageIfNew({
+  const phoneRowIds = new Map<string, string>();
+  for (const { change } of messageChanges) {
+    if (phoneRowIds.has(change.phoneNumberId)) continue;
+    const id = await ensurePhoneNumber({
       db,
-      message: {
-        wamid: message.wamid,
-        conversationId: conversation.id,
+      phoneNumberId: change.phoneNumberId,
+      displayPhoneNumber: change.displayPhoneNumber,
+      wabaId: change.wabaId,
+    });
+    phoneRowIds.set(change.phoneNumberId, id);
+  }
+
+  // Who sent what: one identity per message (the parser reports senders without any id).
+  const inbound = messageChanges.flatMap(({ rawEventId, change }) =>
+    change.messages.flatMap((message) => {
+      const identity = senderIdentity(message, change.contacts);
+      return identity ? [{ rawEventId, message, identity, phoneRowId: phoneRowIds.get(change.phoneNumberId)! }] : [];
+    }),
+  );
+  const contactIds = await ensureContacts({ db, identities: inbound.map((item) => item.identity) });
+  const withContact = inbound.map((item) => ({ ...item, contactId: contactIds.get(contactKey(item.identity))! }));
+  const conversations = await ensureConversations({
+    db,
+    pairs: withContact.map((item) => ({ contactId: item.contactId, phoneNumberId: item.phoneRowId })),
+  });
+  for (const conversation of conversations.values()) {
+    if (conversation.created) changes.conversationsCreated.push(conversation.id);
+  }
+  const located = withContact.map((item) => ({
+    ...item,
+    conversationId: conversations.get(conversationKey(item.contactId, item.phoneRowId))!.id,
+  }));
+
+  const touches: ConversationTouch[] = [];
+  for (const item of located.filter((entry) => entry.message.reaction)) {
+    const reaction = item.message.reaction!;
+    const changed = await upsertReaction({
+      db,
+      reaction: {
+        targetWamid: reaction.targetWamid,
+        fromKey: item.contactId,
         direction: "inbound",
-        type: message.type,
-        text: message.text,
-        content: message.content,
-        timestamp: message.timestamp.date,
-        timestampIssue: message.timestamp.issue,
-        replyToWamid: message.replyToWamid,
-        referral: message.referral,
-        errors: message.errors,
-        status: null,
-        rawEventId,
+        emoji: reaction.emoji,
+        wamid: item.message.wamid,
+        timestamp: item.message.timestamp.date,
       },
     });
-    if (!id) continue; // already stored: a retry
-    changes.messagesCreated.push({ id, conversationId: conversation.id });
-    // A flagged timestamp was replaced by the receive time, still the best clock for the window.
-    const at = message.timestamp.date;
-    await touchConversation({ db, id: conversation.id, messageAt: at, inboundAt: at });
-    if (!conversation.created) changes.conversationsUpdated.push(conversation.id);
+    if (changed) changes.reactionsChanged.push({ targetWamid: reaction.targetWamid });
+    // A reaction is customer activity: it opens the 24-hour window but is not a thread message.
+    touches.push({ id: item.conversationId, messageAt: null, inboundAt: item.message.timestamp.date });
   }
-  const storedStatusWamids: string[] = [];
-  for (const status of change.statuses) {
-    const created = await createStatusEventIfNew({
-      db,
-      event: {
+
+  const threadMessages = located.filter((entry) => !entry.message.reaction);
+  const created = await createMessagesIfNew({
+    db,
+    messages: threadMessages.map((item): NewMessage =>
+      toNewMessage(item.message, item.conversationId, item.rawEventId),
+    ),
+  });
+  const createdWamids = new Set(created.map((row) => row.wamid));
+  changes.messagesCreated = created.map((row) => ({ id: row.id, conversationId: row.conversationId }));
+  for (const item of threadMessages) {
+    if (!createdWamids.has(item.message.wamid)) continue; // already stored: a retry
+    // A flagged timestamp was replaced by the receive time, still the best clock for the window.
+    const at = item.message.timestamp.date;
+    touches.push({ id: item.conversationId, messageAt: at, inboundAt: at });
+  }
+  await touchConversations({ db, touches });
+  const createdConversations = new Set(changes.conversationsCreated);
+  changes.conversationsUpdated = [...new Set(touches.map((touch) => touch.id))].filter(
+    (id) => !createdConversations.has(id),
+  );
+
+  const statusWamids = await createStatusEventsIfNew({
+    db,
+    events: messageChanges.flatMap(({ rawEventId, change }) =>
+      change.statuses.map((status) => ({
         wamid: status.wamid,
         status: status.status,
         timestamp: status.timestamp.date,
@@ -133,15 +145,33 @@ async function applyMessagesChange({
         conversation: status.conversation,
         bizOpaqueData: status.bizOpaqueData,
         rawEventId,
-      },
-    });
-    if (created) storedStatusWamids.push(status.wamid);
-  }
-  changes.statusesChanged.push(...(await refreshMessageStatuses({ db, wamids: storedStatusWamids })));
+      })),
+    ),
+  });
+  changes.statusesChanged = await refreshMessageStatuses({ db, wamids: statusWamids });
+  return changes;
+}
+
+function toNewMessage(message: ParsedMessage, conversationId: string, rawEventId: bigint): NewMessage {
+  return {
+    wamid: message.wamid,
+    conversationId,
+    direction: "inbound",
+    type: message.type,
+    text: message.text,
+    content: message.content,
+    timestamp: message.timestamp.date,
+    timestampIssue: message.timestamp.issue,
+    replyToWamid: message.replyToWamid,
+    referral: message.referral,
+    errors: message.errors,
+    status: null,
+    rawEventId,
+  };
 }
 
 /** The sender as the `contacts` array describes them, matched by wa_id or BSUID. */
-function senderIdentity(message: ParsedMessage, contacts: ParsedContact[]): ParsedContact | null {
+function senderIdentity(message: ParsedMessage, contacts: ParsedContact[]): ContactIdentity | null {
   const listed = contacts.find(
     (contact) =>
       (message.from !== null && contact.waId === message.from) ||
@@ -154,7 +184,7 @@ function senderIdentity(message: ParsedMessage, contacts: ParsedContact[]): Pars
 }
 
 /** Same content ⇒ same key, however Meta re-serialised it on a retry. */
-function accountEventKey(change: Extract<ParsedChange, { kind: "other" }>): string {
+function accountEventKey(change: OtherChange): string {
   const canonical = (value: unknown): string => {
     if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
     if (value !== null && typeof value === "object") {

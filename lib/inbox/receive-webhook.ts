@@ -6,7 +6,7 @@ import { constantTimeEqual } from "@/lib/http/constant-time";
 import { readBodyWithLimit } from "@/lib/http/read-body";
 import { getEnv } from "@/lib/env";
 import { verifySignature } from "@/lib/whatsapp/signature";
-import { processPendingEvents } from "./process-pending-events";
+import { requestDrain } from "./process-pending-events";
 import { getWebhookConfig } from "./webhook-config";
 
 /** Meta's documented maximum webhook body. */
@@ -69,9 +69,8 @@ export async function receiveWebhook({
         : "Missing X-Hub-Signature-256 header",
     );
   }
-  let id: bigint;
   try {
-    id = await createRawEvent({ db: getDb(), body: read.body });
+    await createRawEvent({ db: getDb(), body: read.body });
   } catch (error) {
     console.error("[webhook] could not store event; answering 503 so Meta retries", error);
     return reply(503, "Service unavailable: event not stored, retry later", { "retry-after": "5" });
@@ -79,7 +78,7 @@ export async function receiveWebhook({
   // If this process dies before the task runs, the recovery loop picks the event up.
   if (!getEnv().PROCESS_AFTER_ACK) return reply(200, "EVENT_RECEIVED");
   schedule(() =>
-    processPendingEvents({ ids: [id] }).catch((error: unknown) =>
+    requestDrain().catch((error: unknown) =>
       console.error("[webhook] processing after ack failed; the recovery loop will retry", error),
     ),
   );

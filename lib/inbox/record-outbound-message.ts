@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { touchConversation } from "@/lib/db/conversations";
-import { createMessageIfNew, refreshMessageStatuses } from "@/lib/db/messages";
+import { touchConversations } from "@/lib/db/conversations";
+import { createMessagesIfNew, refreshMessageStatuses } from "@/lib/db/messages";
 import { lockWamids } from "@/lib/db/status-events";
 import { type InboxChanges, emptyInboxChanges, publishInboxChanges } from "./inbox-changes";
 
@@ -30,29 +30,31 @@ export async function recordOutboundMessage({
   const changes = emptyInboxChanges();
   const id = await getDb().$transaction(async (tx) => {
     await lockWamids({ db: tx, wamids: [wamid] });
-    const created = await createMessageIfNew({
+    const [created] = await createMessagesIfNew({
       db: tx,
-      message: {
-        wamid,
-        conversationId,
-        direction: "outbound",
-        type,
-        text,
-        content,
-        timestamp: sentAt,
-        timestampIssue: null,
-        replyToWamid,
-        referral: null,
-        errors: null,
-        status: "pending",
-        rawEventId: null,
-      },
+      messages: [
+        {
+          wamid,
+          conversationId,
+          direction: "outbound",
+          type,
+          text,
+          content,
+          timestamp: sentAt,
+          timestampIssue: null,
+          replyToWamid,
+          referral: null,
+          errors: null,
+          status: "pending",
+          rawEventId: null,
+        },
+      ],
     });
     if (!created) return null;
-    changes.messagesCreated.push({ id: created, conversationId });
-    await touchConversation({ db: tx, id: conversationId, messageAt: sentAt, inboundAt: null });
+    changes.messagesCreated.push({ id: created.id, conversationId });
+    await touchConversations({ db: tx, touches: [{ id: conversationId, messageAt: sentAt, inboundAt: null }] });
     changes.statusesChanged.push(...(await refreshMessageStatuses({ db: tx, wamids: [wamid] })));
-    return created;
+    return created.id;
   });
   await publishInboxChanges(changes);
   return { id, changes };
