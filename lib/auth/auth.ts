@@ -67,6 +67,10 @@ function createAuth() {
     hooks: { before: throttleSignInBefore, after: throttleSignInAfter },
     disabledPaths: ["/sign-up/email", ...adminPluginPaths],
     advanced: {
+      // Explicit: better-auth turns its Origin check off by itself when TEST is set in the
+      // environment, and CSRF protection must never depend on a stray variable.
+      disableCSRFCheck: false,
+      disableOriginCheck: false,
       cookiePrefix: "inbox",
       useSecureCookies: appUrl(env).startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },

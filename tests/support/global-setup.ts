@@ -16,6 +16,10 @@ declare module "vitest" {
     appSecret: string;
     webhookKey: string;
     verifyToken: string;
+    /** The first admin, created by the server from ADMIN_EMAIL/ADMIN_PASSWORD at start-up. */
+    adminEmail: string;
+    adminPassword: string;
+    authSecret: string;
   }
 }
 
@@ -42,6 +46,9 @@ export default async function setup(project: TestProject) {
     appSecret: `test-secret-${randomBytes(8).toString("hex")}`,
     webhookKey: `test_key_${randomBytes(12).toString("hex")}`,
     verifyToken: `verify-${randomBytes(6).toString("hex")}`,
+    adminEmail: `admin-${randomBytes(4).toString("hex")}@example.com`,
+    adminPassword: `admin-pw-${randomBytes(8).toString("hex")}`,
+    authSecret: randomBytes(32).toString("base64url"),
   };
   const server: RunningServer = await startNextServer({
     DATABASE_URL: databaseUrl,
@@ -49,12 +56,18 @@ export default async function setup(project: TestProject) {
     WHATSAPP_WEBHOOK_KEY: secrets.webhookKey,
     WHATSAPP_VERIFY_TOKEN: secrets.verifyToken,
     WORKER_POLL_MS: "250",
+    ADMIN_EMAIL: secrets.adminEmail,
+    ADMIN_PASSWORD: secrets.adminPassword,
+    BETTER_AUTH_SECRET: secrets.authSecret,
   });
   project.provide("baseUrl", server.url);
   project.provide("databaseUrl", databaseUrl);
   project.provide("appSecret", secrets.appSecret);
   project.provide("webhookKey", secrets.webhookKey);
   project.provide("verifyToken", secrets.verifyToken);
+  project.provide("adminEmail", secrets.adminEmail);
+  project.provide("adminPassword", secrets.adminPassword);
+  project.provide("authSecret", secrets.authSecret);
 
   return async () => {
     await server.stop();

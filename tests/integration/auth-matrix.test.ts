@@ -1,0 +1,216 @@
+// Authorization matrix: anonymous / agent / admin × every page and API route, against the real
+// server. Pages redirect (anonymous → /login, agents away from admin pages); APIs answer 401/403.
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createTestUser, signedIn, signInBootstrapAdmin, type TestUser } from "../support/accounts";
+import { HttpSession } from "../support/http-session";
+
+type Who = "anonymous" | "agent" | "admin";
+const sessions = {} as Record<Who, HttpSession>;
+let agent: TestUser;
+
+beforeAll(async () => {
+  sessions.admin = await signInBootstrapAdmin();
+  agent = await createTestUser(sessions.admin, { role: "agent" });
+  sessions.agent = await signedIn(agent.email, agent.password);
+  sessions.anonymous = new HttpSession();
+});
+
+const location = (response: Response) => {
+  const value = response.headers.get("location");
+  return value ? new URL(value, "http://x").pathname + new URL(value, "http://x").search : null;
+};
+
+// [path, anonymous, agent, admin]: a number is the status, a string the redirect target.
+const pages: [string, number | string, number | string, number | string][] = [
+  ["/", "/login", "/inbox", "/inbox"],
+  ["/login", 200, "/inbox", "/inbox"],
+  ["/setup", "/login", "/login", "/login"],
+  ["/inbox", "/login", 200, 200],
+  ["/settings", "/login", "/inbox?denied=admin", 200],
+  ["/settings/users", "/login", "/inbox?denied=admin", 200],
+];
+
+describe("pages", () => {
+  for (const [path, ...expected] of pages) {
+    (["anonymous", "agent", "admin"] as const).forEach((who, index) => {
+      const outcome = expected[index]!;
+      it(`${who} GET ${path} → ${outcome}`, async () => {
+        const response = await sessions[who].request(path);
+        if (typeof outcome === "number") {
+          expect(response.status).toBe(outcome);
+        } else {
+          expect(response.status).toBe(307);
+          expect(location(response)).toBe(outcome);
+        }
+      });
+    });
+  }
+
+  it("shows the signed-in user's name, role and a sign-out button in the shell", async () => {
+    const html = await (await sessions.agent.request("/inbox")).text();
+    expect(html).toContain(agent.name);
+    expect(html).toContain("Agent");
+    expect(html).toContain("Sign out");
+    expect(html).toContain("Inbox coming next");
+    expect(html).not.toContain('href="/settings"');
+  });
+
+  it("lists users on the admin page, with the admin's settings link", async () => {
+    const html = await (await sessions.admin.request("/settings/users")).text();
+    expect(html).toContain(agent.email);
+    expect(html).toContain('href="/settings"');
+  });
+});
+
+type ApiCase = {
+  name: string;
+  request: (session: HttpSession) => Promise<Response>;
+  expected: Record<Who, number>;
+};
+
+const apiCases: ApiCase[] = [
+  {
+    name: "GET /api/health",
+    request: (s) => s.request("/api/health"),
+    expected: { anonymous: 200, agent: 200, admin: 200 },
+  },
+  {
+    name: "GET /api/webhooks/whatsapp/[key] (verify handshake)",
+    request: (s) =>
+      s.request(
+        `/api/webhooks/whatsapp/${inject("webhookKey")}?hub.mode=subscribe&hub.verify_token=${inject("verifyToken")}&hub.challenge=77`,
+      ),
+    expected: { anonymous: 200, agent: 200, admin: 200 },
+  },
+  {
+    name: "GET /api/users/me",
+    request: (s) => s.request("/api/users/me"),
+    expected: { anonymous: 401, agent: 200, admin: 200 },
+  },
+  {
+    name: "GET /api/users",
+    request: (s) => s.request("/api/users"),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    name: "POST /api/users",
+    request: (s) =>
+      s.request("/api/users", {
+        method: "POST",
+        json: { name: "Matrix", email: `matrix-${crypto.randomUUID()}@example.com`, password: "matrix-password" },
+      }),
+    expected: { anonymous: 401, agent: 403, admin: 201 },
+  },
+  {
+    name: "PATCH /api/users/[id]/role",
+    request: (s) => s.request(`/api/users/${agent.id}/role`, { method: "PATCH", json: { role: "agent" } }),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    name: "POST /api/users/[id]/reactivate",
+    request: (s) => s.request(`/api/users/${agent.id}/reactivate`, { method: "POST" }),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    // The admin case runs against a throwaway user: deactivating `agent` would end its session.
+    name: "POST /api/users/[id]/deactivate",
+    request: async (s) => {
+      const target = s === sessions.admin ? (await createTestUser(sessions.admin)).id : agent.id;
+      return s.request(`/api/users/${target}/deactivate`, { method: "POST" });
+    },
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    name: "POST /api/auth/setup (closed: users exist)",
+    request: (s) =>
+      s.request("/api/auth/setup", {
+        method: "POST",
+        json: { name: "Late", email: `late-${crypto.randomUUID()}@example.com`, password: "late-password" },
+      }),
+    expected: { anonymous: 403, agent: 403, admin: 403 },
+  },
+  {
+    // The admin plugin's own endpoints are switched off: /api/users is the one way in.
+    name: "POST /api/auth/admin/set-role (disabled)",
+    request: (s) =>
+      s.request("/api/auth/admin/set-role", { method: "POST", json: { userId: agent.id, role: "admin" } }),
+    expected: { anonymous: 404, agent: 404, admin: 404 },
+  },
+  {
+    name: "POST /api/auth/sign-up/email (disabled)",
+    request: (s) =>
+      s.request("/api/auth/sign-up/email", {
+        method: "POST",
+        json: { name: "Self", email: `self-${crypto.randomUUID()}@example.com`, password: "self-password" },
+      }),
+    expected: { anonymous: 404, agent: 404, admin: 404 },
+  },
+];
+
+describe("API routes", () => {
+  for (const apiCase of apiCases) {
+    for (const who of ["anonymous", "agent", "admin"] as const) {
+      it(`${who} ${apiCase.name} → ${apiCase.expected[who]}`, async () => {
+        const response = await apiCase.request(sessions[who]);
+        const body = await response.text();
+        expect(response.status, body).toBe(apiCase.expected[who]);
+        if (response.status === 401 || response.status === 403) {
+          if (!apiCase.name.includes("/api/auth/")) {
+            const error = (JSON.parse(body) as { error: { code: string; message: string } }).error;
+            expect(error.code).toBe(response.status === 401 ? "unauthenticated" : "forbidden");
+            expect(error.message.length).toBeGreaterThan(0);
+          }
+        }
+      });
+    }
+  }
+
+  it("GET /api/users/me answers who is signed in", async () => {
+    const response = await sessions.agent.request("/api/users/me");
+    expect(await response.json()).toEqual({
+      user: { id: agent.id, email: agent.email, name: agent.name, role: "agent" },
+    });
+  });
+
+  it("the agent is still an agent after the matrix (its role was never raised)", async () => {
+    expect((await sessions.agent.request("/api/users")).status).toBe(403);
+  });
+});
+
+describe("error shape", () => {
+  it("answers 422 with the field for an invalid body", async () => {
+    const response = await sessions.admin.request("/api/users", {
+      method: "POST",
+      json: { name: "No Email", email: "not-an-email", password: "long-enough" },
+    });
+    expect(response.status).toBe(422);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("validation_failed");
+    expect(error.message).toMatch(/^email: /);
+  });
+
+  it("answers 404 for an unknown user and 409 for an email that exists", async () => {
+    const missing = await sessions.admin.request("/api/users/no-such-user/role", {
+      method: "PATCH",
+      json: { role: "admin" },
+    });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    const clash = await sessions.admin.request("/api/users", {
+      method: "POST",
+      json: { name: "Twin", email: agent.email.toUpperCase(), password: "twin-password" },
+    });
+    expect(clash.status).toBe(409);
+    expect(((await clash.json()) as { error: { code: string } }).error.code).toBe("conflict");
+  });
+
+  it("answers 400 for a body that is not JSON", async () => {
+    const response = await sessions.admin.request("/api/users", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"name": "Broken",',
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("bad_request");
+  });
+});
