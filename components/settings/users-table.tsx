@@ -59,23 +59,14 @@ export function UsersTable({ users, currentUserId }: { users: AccountUser[]; cur
                     <div className="text-slate-500">{user.email}</div>
                   </td>
                   <td className="px-4 py-3">
-                    <label htmlFor={`role-${user.id}`} className="sr-only">
-                      Role of {user.name}
-                    </label>
-                    <select
-                      id={`role-${user.id}`}
-                      value={user.role}
-                      disabled={rowBusy}
-                      onChange={(event) =>
-                        run({ userId: user.id, kind: "role" }, `/api/users/${user.id}/role`, "PATCH", {
-                          role: event.target.value,
-                        })
+                    <RoleCell
+                      user={user}
+                      busy={rowBusy}
+                      saving={rowBusy && busy?.kind === "role"}
+                      onSave={(role) =>
+                        run({ userId: user.id, kind: "role" }, `/api/users/${user.id}/role`, "PATCH", { role })
                       }
-                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/30 focus:outline-none disabled:opacity-60"
-                    >
-                      <option value="agent">Agent</option>
-                      <option value="admin">Admin</option>
-                    </select>
+                    />
                   </td>
                   <td className="px-4 py-3">
                     {user.active ? (
@@ -121,6 +112,49 @@ export function UsersTable({ users, currentUserId }: { users: AccountUser[]; cur
           </tbody>
         </table>
       </div>
+    </div>
+  );
+}
+
+/** A role is changed with an explicit Save, so browsing the options with the keyboard changes nothing. */
+function RoleCell({
+  user,
+  busy,
+  saving,
+  onSave,
+}: {
+  user: AccountUser;
+  busy: boolean;
+  saving: boolean;
+  onSave: (role: AccountUser["role"]) => void;
+}) {
+  const [role, setRole] = useState(user.role);
+  // After a save (or a refused one) the list is refreshed; follow what the server says.
+  const [shownFor, setShownFor] = useState(user.role);
+  if (shownFor !== user.role) {
+    setShownFor(user.role);
+    setRole(user.role);
+  }
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={`role-${user.id}`} className="sr-only">
+        Role of {user.name}
+      </label>
+      <select
+        id={`role-${user.id}`}
+        value={role}
+        disabled={busy}
+        onChange={(event) => setRole(event.target.value as AccountUser["role"])}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/30 focus:outline-none disabled:opacity-60"
+      >
+        <option value="agent">Agent</option>
+        <option value="admin">Admin</option>
+      </select>
+      {role !== user.role ? (
+        <Button variant="secondary" loading={saving} disabled={busy} onClick={() => onSave(role)}>
+          Save
+        </Button>
+      ) : null}
     </div>
   );
 }
