@@ -16,6 +16,6 @@ export async function bootstrapAdminFromEnv(): Promise<void> {
     email: env.ADMIN_EMAIL,
     password: env.ADMIN_PASSWORD,
   });
-  const { created } = await createFirstAdmin(body);
+  const { created } = await createFirstAdmin({ ...body, wait: true });
   if (created) console.log(`[accounts] created the first admin ${body.email} (from ADMIN_EMAIL)`);
 }

@@ -43,19 +43,28 @@ const ACCOUNTS_LOCK = 7_240_311_906_001n;
  * Runs `work` while holding a database-wide lock on account administration, so that "no user yet →
  * create the first admin" and "is another admin left? → demote" are decided by one process at a
  * time, across every server. `work` may write through other connections (better-auth does); the
- * lock is held until it returns.
+ * lock is held until it returns. With `wait: false` it gives up at once when the lock is taken
+ * (returns `{ locked: false }`): a public endpoint must not queue connections behind it.
  */
 export async function withAccountsLock<T>({
   db,
   work,
+  wait = true,
 }: {
   db: PrismaClient;
   work: (tx: Prisma.TransactionClient) => Promise<T>;
-}): Promise<T> {
+  wait?: boolean;
+}): Promise<{ locked: true; result: T } | { locked: false }> {
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNTS_LOCK})`;
-      return work(tx);
+      if (wait) {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNTS_LOCK})`;
+      } else {
+        const [row] = await tx.$queryRaw<{ locked: boolean }[]>`
+          SELECT pg_try_advisory_xact_lock(${ACCOUNTS_LOCK}) AS locked`;
+        if (!row?.locked) return { locked: false as const };
+      }
+      return { locked: true as const, result: await work(tx) };
     },
     { maxWait: 10_000, timeout: 30_000 },
   );

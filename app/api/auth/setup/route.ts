@@ -7,12 +7,16 @@ import { withRoute } from "@/lib/http/with-route";
 export const dynamic = "force-dynamic";
 
 export const POST = withRoute({ role: "public", body: firstAdminBodySchema }, async ({ body }) => {
-  const { created } = await createFirstAdmin(body);
-  if (!created) {
-    throw new AppError("forbidden", {
-      message: "setup attempted after the first user exists",
-      userMessage: "Setup is already complete. Sign in instead.",
+  const outcome = await createFirstAdmin({ ...body, wait: false });
+  if (outcome.created) return Response.json({ created: true }, { status: 201 });
+  if (outcome.reason === "busy") {
+    throw new AppError("conflict", {
+      message: "setup attempted while another setup request holds the accounts lock",
+      userMessage: "Someone else is completing setup right now. Reload the page in a moment.",
     });
   }
-  return Response.json({ created: true }, { status: 201 });
+  throw new AppError("forbidden", {
+    message: "setup attempted after the first user exists",
+    userMessage: "Setup is already complete. Sign in instead.",
+  });
 });
