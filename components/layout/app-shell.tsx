@@ -26,9 +26,14 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
               Inbox
             </Link>
             {user.role === "admin" ? (
-              <Link href="/settings" className={navLink}>
-                Settings
-              </Link>
+              <>
+                <Link href="/settings" className={navLink}>
+                  Settings
+                </Link>
+                <Link href="/settings/health" className={navLink}>
+                  Webhook health
+                </Link>
+              </>
             ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-3">

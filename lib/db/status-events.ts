@@ -21,10 +21,16 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 
 /**
  * Keeps every distinct status webhook once — (wamid, status, timestamp) identifies a retry — in
- * one statement. Returns the wamids that got a new status event.
+ * one statement. Returns how many were new and the wamids that got a new status event.
  */
-export async function createStatusEventsIfNew({ db, events }: { db: Db; events: NewStatusEvent[] }): Promise<string[]> {
-  if (events.length === 0) return [];
+export async function createStatusEventsIfNew({
+  db,
+  events,
+}: {
+  db: Db;
+  events: NewStatusEvent[];
+}): Promise<{ inserted: number; wamids: string[] }> {
+  if (events.length === 0) return { inserted: 0, wamids: [] };
   const column = <T>(pick: (event: NewStatusEvent) => T) => events.map(pick);
   const rows = await db.$queryRaw<{ wamid: string }[]>`
     INSERT INTO status_events (id, wamid, status, timestamp, timestamp_issue, recipient_id, phone_number_id,
@@ -43,7 +49,7 @@ export async function createStatusEventsIfNew({ db, events }: { db: Db; events: 
               errors, pricing, conversation, biz_opaque_data, raw_event_id)
     ON CONFLICT (wamid, status, timestamp) DO NOTHING
     RETURNING wamid`;
-  return [...new Set(rows.map((row) => row.wamid))];
+  return { inserted: rows.length, wamids: [...new Set(rows.map((row) => row.wamid))] };
 }
 
 export async function findStatusEvents({ db, wamid }: { db: Db; wamid: string }) {

@@ -13,6 +13,7 @@ import { createMessagesIfNew, type NewMessage, refreshMessageStatuses } from "@/
 import { ensurePhoneNumber } from "@/lib/db/phone-numbers";
 import { upsertReaction } from "@/lib/db/reactions";
 import { createStatusEventsIfNew, lockWamids } from "@/lib/db/status-events";
+import { incrementWebhookCounters, type WebhookCounterName } from "@/lib/db/webhook-counters";
 import type { ParsedChange, ParsedContact, ParsedMessage, ParsedWebhook } from "@/lib/whatsapp/parse-webhook";
 import { emptyInboxChanges, type InboxChanges } from "./inbox-changes";
 
@@ -49,8 +50,28 @@ export async function applyWebhooks({ db, events }: { db: Db; events: StoredWebh
       })),
     })
   ).map((field) => ({ field }));
-  if (messageChanges.length === 0) return changes;
+  const duplicates = messageChanges.length > 0 ? await applyMessageChanges({ db, messageChanges, changes }) : 0;
+  await incrementWebhookCounters({
+    db,
+    increments: [
+      ...healthCounters({ otherChanges, messageChanges }),
+      // Meta's retries, seen from the inside: items that were already stored.
+      { name: "duplicate_deliveries" as const, by: duplicates },
+    ].filter((increment) => increment.by > 0),
+  });
+  return changes;
+}
 
+/** Messages and statuses of a batch; returns how many of them were already stored (duplicates). */
+async function applyMessageChanges({
+  db,
+  messageChanges,
+  changes,
+}: {
+  db: Db;
+  messageChanges: { rawEventId: bigint; change: MessagesChange }[];
+  changes: InboxChanges;
+}): Promise<number> {
   await lockWamids({
     db,
     wamids: messageChanges.flatMap(({ change }) => change.statuses.map((status) => status.wamid)),
@@ -128,28 +149,49 @@ export async function applyWebhooks({ db, events }: { db: Db; events: StoredWebh
     (id) => !createdConversations.has(id),
   );
 
-  const statusWamids = await createStatusEventsIfNew({
-    db,
-    events: messageChanges.flatMap(({ rawEventId, change }) =>
-      change.statuses.map((status) => ({
-        wamid: status.wamid,
-        status: status.status,
-        timestamp: status.timestamp.date,
-        timestampIssue: status.timestamp.issue,
-        recipientId: status.recipientId ?? status.recipientUserId,
-        phoneNumberId: change.phoneNumberId,
-        errorCode: status.errorCode,
-        errorTitle: status.errorTitle,
-        errors: status.errors,
-        pricing: status.pricing,
-        conversation: status.conversation,
-        bizOpaqueData: status.bizOpaqueData,
-        rawEventId,
-      })),
-    ),
-  });
-  changes.statusesChanged = await refreshMessageStatuses({ db, wamids: statusWamids });
-  return changes;
+  const statusEvents = messageChanges.flatMap(({ rawEventId, change }) =>
+    change.statuses.map((status) => ({
+      wamid: status.wamid,
+      status: status.status,
+      timestamp: status.timestamp.date,
+      timestampIssue: status.timestamp.issue,
+      recipientId: status.recipientId ?? status.recipientUserId,
+      phoneNumberId: change.phoneNumberId,
+      errorCode: status.errorCode,
+      errorTitle: status.errorTitle,
+      errors: status.errors,
+      pricing: status.pricing,
+      conversation: status.conversation,
+      bizOpaqueData: status.bizOpaqueData,
+      rawEventId,
+    })),
+  );
+  const statuses = await createStatusEventsIfNew({ db, events: statusEvents });
+  changes.statusesChanged = await refreshMessageStatuses({ db, wamids: statuses.wamids });
+
+  return threadMessages.length - created.length + (statusEvents.length - statuses.inserted);
+}
+
+/** What the webhook health page shows: the last event per field and per number. */
+function healthCounters({
+  otherChanges,
+  messageChanges,
+}: {
+  otherChanges: { change: OtherChange }[];
+  messageChanges: { change: MessagesChange }[];
+}): { name: WebhookCounterName; by: number }[] {
+  const increments: { name: WebhookCounterName; by: number }[] = [];
+  for (const { change } of otherChanges) increments.push({ name: `field:${change.field}`, by: 1 });
+  for (const { change } of messageChanges) {
+    increments.push({ name: "field:messages", by: 1 });
+    if (change.messages.length > 0) {
+      increments.push({ name: `number:${change.phoneNumberId}:messages`, by: change.messages.length });
+    }
+    if (change.statuses.length > 0) {
+      increments.push({ name: `number:${change.phoneNumberId}:statuses`, by: change.statuses.length });
+    }
+  }
+  return increments;
 }
 
 function toNewMessage(message: ParsedMessage, conversationId: string, rawEventId: bigint): NewMessage {

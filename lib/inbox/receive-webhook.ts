@@ -5,9 +5,12 @@ import { incrementWebhookCounter, type WebhookCounterName } from "@/lib/db/webho
 import { constantTimeEqual } from "@/lib/http/constant-time";
 import { readBodyWithLimit } from "@/lib/http/read-body";
 import { getEnv } from "@/lib/env";
+import { clientIp } from "@/lib/auth/client-ip";
+import { recordAckLatency } from "./ack-latency";
 import { verifySignature } from "@/lib/whatsapp/signature";
 import { requestDrain } from "./process-pending-events";
 import { getWebhookConfig } from "./webhook-config";
+import { allowRejectedRequest } from "./webhook-rate-limit";
 
 /** Meta's documented maximum webhook body. */
 export const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
@@ -20,6 +23,27 @@ const reply = (status: number, body: string, headers?: Record<string, string>): 
   body,
   ...(headers ? { headers } : {}),
 });
+
+const TOO_MANY = reply(429, "Too many rejected webhook requests from this address; slow down", { "retry-after": "30" });
+
+/** A rejected request: counted for diagnostics, unless this address is flooding us (then a cheap 429). */
+export function rejectWebhookRequest({
+  request,
+  schedule,
+  name,
+  detail,
+  response,
+}: {
+  request: Request;
+  schedule: Schedule;
+  name: WebhookCounterName;
+  detail?: string;
+  response: WebhookResponse;
+}): WebhookResponse {
+  if (!allowRejectedRequest(clientIp(request.headers))) return TOO_MANY;
+  count(schedule, name, detail);
+  return response;
+}
 
 function count(schedule: Schedule, name: WebhookCounterName, detail?: string) {
   schedule(() =>
@@ -43,6 +67,7 @@ export async function receiveWebhook({
   request: Request;
   schedule: Schedule;
 }): Promise<WebhookResponse> {
+  const startedAt = performance.now();
   let config;
   try {
     config = await getWebhookConfig();
@@ -51,8 +76,8 @@ export async function receiveWebhook({
     return reply(503, "Service unavailable: database unreachable, retry later", { "retry-after": "5" });
   }
   if (!constantTimeEqual(key, config.webhookKey)) {
-    count(schedule, "wrong_key", request.headers.get("x-forwarded-for") ?? undefined);
-    return reply(404, "Not found");
+    const detail = `POST from ${clientIp(request.headers)}`;
+    return rejectWebhookRequest({ request, schedule, name: "wrong_key", detail, response: reply(404, "Not found") });
   }
   const read = await readBodyWithLimit(request, MAX_WEBHOOK_BYTES);
   if (!read.ok) {
@@ -61,13 +86,17 @@ export async function receiveWebhook({
   }
   const header = request.headers.get("x-hub-signature-256");
   if (!verifySignature({ body: read.body, header, appSecret: config.appSecret })) {
-    count(schedule, header ? "signature_invalid" : "signature_missing");
-    return reply(
-      401,
-      header
-        ? "Invalid X-Hub-Signature-256: sign the raw body with the App Secret"
-        : "Missing X-Hub-Signature-256 header",
-    );
+    return rejectWebhookRequest({
+      request,
+      schedule,
+      name: header ? "signature_invalid" : "signature_missing",
+      response: reply(
+        401,
+        header
+          ? "Invalid X-Hub-Signature-256: sign the raw body with the App Secret"
+          : "Missing X-Hub-Signature-256 header",
+      ),
+    });
   }
   try {
     await createRawEvent({ db: getDb(), body: read.body });
@@ -75,6 +104,7 @@ export async function receiveWebhook({
     console.error("[webhook] could not store event; answering 503 so Meta retries", error);
     return reply(503, "Service unavailable: event not stored, retry later", { "retry-after": "5" });
   }
+  recordAckLatency(performance.now() - startedAt);
   // If this process dies before the task runs, the recovery loop picks the event up.
   if (!getEnv().PROCESS_AFTER_ACK) return reply(200, "EVENT_RECEIVED");
   schedule(() =>

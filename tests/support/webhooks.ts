@@ -8,14 +8,18 @@ export function webhookUrl(key = inject("webhookKey"), baseUrl = inject("baseUrl
 
 export async function postWebhook(
   body: object | string,
-  options: { secret?: string; signature?: string | null; key?: string; baseUrl?: string } = {},
+  options: { secret?: string; signature?: string | null; key?: string; baseUrl?: string; ip?: string } = {},
 ): Promise<{ status: number; text: string }> {
   const raw = typeof body === "string" ? body : JSON.stringify(body);
   const signature =
     options.signature === undefined ? signPayload(raw, options.secret ?? inject("appSecret")) : options.signature;
   const response = await fetch(webhookUrl(options.key, options.baseUrl), {
     method: "POST",
-    headers: { "content-type": "application/json", ...(signature ? { "x-hub-signature-256": signature } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(signature ? { "x-hub-signature-256": signature } : {}),
+      ...(options.ip ? { "x-forwarded-for": options.ip } : {}),
+    },
     body: raw,
   });
   return { status: response.status, text: await response.text() };

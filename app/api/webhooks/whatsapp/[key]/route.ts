@@ -12,8 +12,7 @@ const toResponse = ({ status, body, headers }: WebhookResponse) =>
 
 export async function GET(request: Request, { params }: Context) {
   const { key } = await params;
-  const searchParams = new URL(request.url).searchParams;
-  return toResponse(await verifyWebhookSubscription({ key, searchParams, schedule: after }));
+  return toResponse(await verifyWebhookSubscription({ key, request, schedule: after }));
 }
 
 export async function POST(request: Request, { params }: Context) {

@@ -1,0 +1,97 @@
+// The webhook health page answers "why are my webhooks not working?" from real traffic, and the
+// endpoint sheds floods of rejected requests without ever refusing correctly signed ones.
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { getDb } from "../../lib/db/client";
+import type { WebhookHealth } from "../../lib/inbox/get-webhook-health";
+import { buildMessagesWebhook, sampleInboundMessage } from "../../lib/whatsapp/sample-payloads";
+import { signInBootstrapAdmin } from "../support/accounts";
+import { type HttpSession, randomTestIp } from "../support/http-session";
+import { eventually, postWebhook, uniqueWaId, uniqueWamid, webhookUrl } from "../support/webhooks";
+
+let admin: HttpSession;
+beforeAll(async () => {
+  admin = await signInBootstrapAdmin();
+});
+
+const health = async (): Promise<WebhookHealth> => {
+  const response = await admin.request("/api/webhook-health");
+  expect(response.status).toBe(200);
+  return (await response.json()) as WebhookHealth;
+};
+
+function textBody(wamid = uniqueWamid()) {
+  const from = uniqueWaId();
+  return buildMessagesWebhook({ contacts: [{ waId: from, name: "H" }], messages: [sampleInboundMessage("text", { from, wamid })] });
+}
+
+describe("webhook health", () => {
+  it("reflects a bad-signature request with the App Secret hint on the page", async () => {
+    const before = (await health()).signatureFailures.invalid;
+    expect((await postWebhook(textBody(), { secret: "an-access-token", ip: randomTestIp() })).status).toBe(401);
+    await eventually(async () => (await health()).signatureFailures.invalid > before, "the signature failure");
+    const page = await admin.request("/settings/health");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("App Secret (App Settings → Basic)");
+  });
+
+  it("names a failed verification as a token mismatch", async () => {
+    const query = new URLSearchParams({ "hub.mode": "subscribe", "hub.verify_token": "wrong", "hub.challenge": "7" });
+    expect((await fetch(`${webhookUrl()}?${query}`, { headers: { "x-forwarded-for": randomTestIp() } })).status).toBe(403);
+    const verification = await eventually(async () => {
+      const { verification } = await health();
+      return verification && !verification.succeeded ? verification : null;
+    }, "the failed verification");
+    expect(verification.detail).toBe("verify token mismatch");
+    const good = new URLSearchParams({ "hub.mode": "subscribe", "hub.verify_token": inject("verifyToken"), "hub.challenge": "8" });
+    expect(await (await fetch(`${webhookUrl()}?${good}`)).text()).toBe("8");
+    await eventually(async () => (await health()).verification?.succeeded === true, "the successful verification");
+  });
+
+  it("shows the last event per field and per number, duplicates absorbed and ack latency", async () => {
+    const raw = JSON.stringify(textBody());
+    await postWebhook(raw);
+    await postWebhook(raw);
+    const report = await eventually(async () => {
+      const current = await health();
+      return current.duplicates.count > 0 && current.fields.some((field) => field.field === "messages") ? current : null;
+    }, "duplicates and fields");
+    expect(report.numbers.some((number) => number.lastMessageAt !== null)).toBe(true);
+    expect(report.ackLatency.count).toBeGreaterThan(0);
+    expect(report.ackLatency.p50Ms).not.toBeNull();
+  });
+
+  it("lists failed events with their reason and retries them", async () => {
+    // An event that failed under an earlier bug: valid now, so a retry applies it.
+    const wamid = uniqueWamid();
+    await getDb().$executeRaw`
+      INSERT INTO raw_events (body, state, attempts, error, processed_at)
+      VALUES (${Buffer.from(JSON.stringify(textBody(wamid)))}, 'failed', 5, 'simulated crash', now())`;
+    const listed = await health();
+    expect(listed.failedEvents.some((event) => event.error === "simulated crash")).toBe(true);
+    const retry = await admin.request("/api/webhook-events/retry", { method: "POST", json: {} });
+    expect(retry.status).toBe(200);
+    const result = (await retry.json()) as { processed: number };
+    expect(result.processed).toBeGreaterThanOrEqual(1);
+    expect(await getDb().message.findUnique({ where: { wamid } })).not.toBeNull();
+    const bad = await admin.request("/api/webhook-events/retry", { method: "POST", json: { ids: ["abc"] } });
+    expect(bad.status).toBe(422);
+  });
+});
+
+describe("flood protection", () => {
+  it("answers 429 to a flood of unsigned requests from one address but still accepts signed ones from it", async () => {
+    const ip = randomTestIp();
+    const statuses: number[] = [];
+    for (let index = 0; index < 45; index += 1) statuses.push((await postWebhook(textBody(), { signature: null, ip })).status);
+    expect(statuses.slice(0, 20).every((status) => status === 401)).toBe(true);
+    expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 429]);
+    const wamid = uniqueWamid();
+    expect((await postWebhook(textBody(wamid), { ip })).status).toBe(200);
+    await eventually(() => getDb().message.findUnique({ where: { wamid } }), "the signed message");
+    const wrongKey = await postWebhook(textBody(), { key: "x".repeat(24), ip });
+    expect(wrongKey.status).toBe(429);
+    // Another address is unaffected.
+    expect((await postWebhook(textBody(), { signature: null, ip: randomTestIp() })).status).toBe(401);
+  });
+});
