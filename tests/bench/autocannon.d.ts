@@ -7,10 +7,21 @@ declare module "autocannon" {
     path?: string;
     headers?: Headers;
     body?: string | Buffer;
-    setupRequest?: (request: AutocannonRequest & { headers: Headers }, context: Record<string, unknown>) => AutocannonRequest;
+    setupRequest?: (
+      request: AutocannonRequest & { headers: Headers },
+      context: Record<string, unknown>,
+    ) => AutocannonRequest;
     onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Headers) => void;
   };
-  export type Histogram = { average: number; mean: number; min: number; max: number; p50: number; p90: number; p99: number };
+  export type Histogram = {
+    average: number;
+    mean: number;
+    min: number;
+    max: number;
+    p50: number;
+    p90: number;
+    p99: number;
+  };
   export type AutocannonResult = {
     latency: Histogram;
     requests: Histogram & { total: number; sent: number };

@@ -4,10 +4,18 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 
-export type CpuGroups = { serverPid: number; loadPid: number; database: string };
+export type CpuGroups = { serverPid: number; loadPid: number; workerPids: number[]; database: string };
 export type CpuSnapshot = { at: number; ticks: Map<string, number>; machineBusy: number; machineTotal: number };
 
-const GROUPS = ["next-server", "postgres (bench db)", "postgres (other)", "load generator", "bench (sampler)", "other"] as const;
+const GROUPS = [
+  "next-server",
+  "postgres (bench db)",
+  "postgres (other)",
+  "workers",
+  "load generator",
+  "bench (sampler)",
+  "other",
+] as const;
 const ticksPerSecond = (() => {
   const result = existsSync("/proc") ? spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }) : undefined;
   return Number(result?.stdout?.trim()) || 100;
@@ -40,7 +48,7 @@ function listProcesses(): Proc[] {
 
 function descendantsOf(root: number, procs: Proc[]): Set<number> {
   const tree = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const proc of procs) {
       if (tree.has(proc.pid) || !tree.has(proc.ppid)) continue;
@@ -60,6 +68,7 @@ export function snapshotCpu(groups: CpuGroups): CpuSnapshot | undefined {
     let group: (typeof GROUPS)[number] = "other";
     if (server.has(proc.pid)) group = "next-server";
     else if (proc.pid === groups.loadPid) group = "load generator";
+    else if (groups.workerPids.includes(proc.pid)) group = "workers";
     else if (proc.pid === process.pid) group = "bench (sampler)";
     else if (proc.comm === "postgres") {
       // Backends show "postgres: user database host state" as their command line.
@@ -80,13 +89,19 @@ export function formatCpu(from: CpuSnapshot | undefined, to: CpuSnapshot | undef
   const seconds = (to.at - from.at) / 1000;
   if (seconds <= 0) return "(phase too short for a CPU split)";
   const cores = (ticks: number) => ticks / ticksPerSecond / seconds;
-  // Processes that exited during the phase (or were counted differently) can make a delta negative.
-  const parts = GROUPS.map((group) => ({ group, value: Math.max(0, cores((to.ticks.get(group) ?? 0) - (from.ticks.get(group) ?? 0))) }));
-  const total = to.machineTotal - from.machineTotal;
-  const idleShare = total > 0 ? 1 - (to.machineBusy - from.machineBusy) / total : 0;
-  const machineCores = total / ticksPerSecond / seconds;
-  const other = parts.find((part) => part.group === "other")?.value ?? 0;
-  return [...parts.filter((part) => part.value >= 0.005).map((part) => `${part.group} ${part.value.toFixed(2)}`), `idle ${(idleShare * machineCores).toFixed(2)}`]
+  const named = GROUPS.filter((group) => group !== "other").map((group) => ({
+    group: group as string,
+    // A process that exited during the phase takes its ticks with it: never below zero.
+    value: Math.max(0, cores((to.ticks.get(group) ?? 0) - (from.ticks.get(group) ?? 0))),
+  }));
+  const busy = cores(to.machineBusy - from.machineBusy);
+  const machineCores = cores(to.machineTotal - from.machineTotal);
+  // "other" is whatever the machine did beyond the named groups, so short-lived processes (someone
+  // else's build or test run) that came and went within the phase are counted too.
+  const other = Math.max(0, busy - named.reduce((sum, part) => sum + part.value, 0));
+  return [...named, { group: "other", value: other }, { group: "idle", value: Math.max(0, machineCores - busy) }]
+    .filter((part) => part.value >= 0.005 || part.group === "idle")
+    .map((part) => `${part.group} ${part.value.toFixed(2)}`)
     .join(" · ")
     .concat(` (cores of ${machineCores.toFixed(1)})`)
     .concat(other >= 0.2 ? " — WARNING: other processes were busy, figures are disturbed" : "");

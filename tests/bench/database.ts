@@ -3,7 +3,6 @@
 // server, so observing the backlog costs the server nothing.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../lib/cli/embedded-postgres";
 import { runPrisma } from "../../lib/cli/prisma";
 
 const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -23,15 +22,59 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * Loaded only when needed: embedded-postgres installs async-exit-hook handlers that, on SIGINT or
+ * SIGTERM, stop its clusters and exit at once — before the bench could drop its database. The
+ * bench's own teardown stops the instance, so those signal handlers are taken off again.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const embedded = await import("../../lib/cli/embedded-postgres");
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return embedded;
+}
+
+/**
+ * Ctrl-C reaches the embedded Postgres too (same process group), so an interrupted run cannot drop
+ * its database there; this cluster belongs to the benchmark alone, so leftovers go on the next run.
+ */
+async function dropStaleBenchDatabases(serverUrl: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      "SELECT datname AS name FROM pg_database WHERE datname LIKE 'inbox\\_bench\\_%'",
+    );
+    for (const { name } of rows) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** DATABASE_URL's server, else the local one, else the embedded Postgres; `defer` registers the teardown. */
-export async function createBenchDatabase({ root, embedded, defer }: { root: string; embedded: boolean; defer: Defer }): Promise<BenchDatabase> {
+export async function createBenchDatabase({
+  root,
+  embedded,
+  defer,
+}: {
+  root: string;
+  embedded: boolean;
+  defer: Defer;
+}): Promise<BenchDatabase> {
   let serverUrl = embedded ? undefined : process.env.DATABASE_URL;
   if (!serverUrl && !embedded && (await reachable(LOCAL_SERVER))) serverUrl = LOCAL_SERVER;
   let where = serverUrl ? new URL(serverUrl).host : "embedded Postgres";
   if (!serverUrl) {
+    const { startEmbeddedPostgres } = await loadEmbeddedPostgres();
     const instance = await startEmbeddedPostgres({ dataDir: `${root}/.data/bench`, database: "postgres" });
     defer("stop embedded Postgres", instance.stop);
     serverUrl = instance.url;
+    await dropStaleBenchDatabases(serverUrl);
     where = `embedded Postgres (${new URL(serverUrl).host})`;
   }
   const name = `inbox_bench_${Date.now()}_${randomBytes(3).toString("hex")}`;
@@ -59,7 +102,8 @@ export async function sampleQueue(client: pg.Client): Promise<QueueSample> {
     "SELECT state, count(*)::int AS count FROM raw_events GROUP BY state",
   );
   const sample: QueueSample = { at: Date.now(), pending: 0, processed: 0, failed: 0 };
-  for (const row of rows) if (row.state === "pending" || row.state === "processed" || row.state === "failed") sample[row.state] = row.count;
+  for (const row of rows)
+    if (row.state === "pending" || row.state === "processed" || row.state === "failed") sample[row.state] = row.count;
   return sample;
 }
 
@@ -114,15 +158,26 @@ export async function maxRawEventId(client: pg.Client): Promise<string> {
 }
 
 /** What the run left in the database: the ground truth the correctness line is built from. */
-export async function inspectRun(client: pg.Client, { afterId, ackedWamids }: { afterId: string; ackedWamids: string[] }) {
+export async function inspectRun(
+  client: pg.Client,
+  { afterId, ackedWamids }: { afterId: string; ackedWamids: string[] },
+) {
   const totals = await client.query<{ raw_events: number; with_problems: number; messages: number }>(
     `SELECT (SELECT count(*)::int FROM raw_events) AS raw_events,
             (SELECT count(*)::int FROM raw_events WHERE error IS NOT NULL) AS with_problems,
             (SELECT count(*)::int FROM messages) AS messages`,
   );
-  const found = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM messages WHERE wamid = ANY($1::text[])", [ackedWamids]);
+  const found = await client.query<{ count: number }>(
+    "SELECT count(*)::int AS count FROM messages WHERE wamid = ANY($1::text[])",
+    [ackedWamids],
+  );
   // Measured-run events only: how long each waited between its ack and its processing.
-  const lag = await client.query<{ p50: number | null; p99: number | null; max: number | null; last_ms: string | null }>(
+  const lag = await client.query<{
+    p50: number | null;
+    p99: number | null;
+    max: number | null;
+    last_ms: string | null;
+  }>(
     `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99,
             max(ms) AS max, (extract(epoch FROM max(processed_at)) * 1000)::bigint::text AS last_ms
        FROM (SELECT processed_at, extract(epoch FROM processed_at - received_at) * 1000 AS ms

@@ -13,7 +13,9 @@ type Message = RunResult | RunFailure | { ready: true };
 
 export async function forkLoadGenerator(): Promise<LoadGenerator> {
   // fork() reuses this process's execArgv, which under `tsx` already carries its TypeScript loader.
-  const child: ChildProcess = fork(join(import.meta.dirname, "load-generator.ts"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child: ChildProcess = fork(join(import.meta.dirname, "load-generator.ts"), [], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("load generator did not start within 30 s")), 30_000);
     child.once("exit", (code) => reject(new Error(`load generator exited with ${code} before it was ready`)));
@@ -30,7 +32,10 @@ export async function forkLoadGenerator(): Promise<LoadGenerator> {
         const id = nextId++;
         // Bounded: autocannon stops itself after `duration`; anything far beyond that is a hang.
         const limitMs = ((request.duration ?? 0) + 120) * 1000;
-        const timer = setTimeout(() => finish(new Error(`load generator run ${id} did not finish within ${limitMs / 1000} s`)), limitMs);
+        const timer = setTimeout(
+          () => finish(new Error(`load generator run ${id} did not finish within ${limitMs / 1000} s`)),
+          limitMs,
+        );
         const onExit = (code: number | null) => finish(new Error(`load generator exited with ${code} during a run`));
         const onMessage = (message: Message) => {
           if (!("id" in message) || message.id !== id) return;

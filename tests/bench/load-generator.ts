@@ -85,7 +85,12 @@ async function run(request: RunRequest): Promise<RunResult> {
     durationS: result.duration,
     startMs: new Date(result.start).getTime(),
     finishMs: new Date(result.finish).getTime(),
-    latency: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, average: result.latency.average },
+    latency: {
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      average: result.latency.average,
+    },
     ackedWamids,
   };
 }
@@ -96,7 +101,11 @@ process.on("message", (message: RunRequest) => {
   run(message)
     .then((result) => process.send?.(result))
     .catch((error: unknown) =>
-      process.send?.({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies RunFailure),
+      process.send?.({
+        id: message.id,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies RunFailure),
     );
 });
 process.send?.({ ready: true });

@@ -6,7 +6,15 @@ import { signPayload } from "../../lib/whatsapp/signature";
 
 export type SignedWebhook = { wamid: string; body: string; signature: string };
 
-const NAMES = ["Ana Lima", "João Pereira", "Zoë Müller", "Kwame Mensah", "Priya Sharma", "Łucja Nowak", "Søren Ødegaard"];
+const NAMES = [
+  "Ana Lima",
+  "João Pereira",
+  "Zoë Müller",
+  "Kwame Mensah",
+  "Priya Sharma",
+  "Łucja Nowak",
+  "Søren Ødegaard",
+];
 const TEXTS = [
   "Olá! Is my order #1042 on its way? 📦",
   "Hi, can I change the delivery address to Rua das Flores 12/3?",
@@ -24,7 +32,9 @@ function escapeLikeMeta(json: string): string {
 function template(text: string): string[] {
   const message = sampleInboundMessage("text", { wamid: "{{wamid}}", from: "{{from}}", text });
   message.timestamp = "{{timestamp}}";
-  const json = JSON.stringify(buildMessagesWebhook({ contacts: [{ waId: "{{from}}", name: "{{name}}" }], messages: [message] }));
+  const json = JSON.stringify(
+    buildMessagesWebhook({ contacts: [{ waId: "{{from}}", name: "{{name}}" }], messages: [message] }),
+  );
   // Odd indexes are placeholder names, even ones the literal text between them.
   return escapeLikeMeta(json).split(/\{\{(\w+)\}\}/);
 }
@@ -40,7 +50,15 @@ function wamidFor(phone: string, runTag: string, seq: number): string {
  * A generator of unique single-text-message webhooks from `senders` distinct customers, so the
  * inbox sees many conversations (as a real number does) rather than one hot row.
  */
-export function createWebhookFactory({ appSecret, senders, runTag }: { appSecret: string; senders: number; runTag: string }) {
+export function createWebhookFactory({
+  appSecret,
+  senders,
+  runTag,
+}: {
+  appSecret: string;
+  senders: number;
+  runTag: string;
+}) {
   const templates = TEXTS.map(template);
   let seq = 0;
   return (): SignedWebhook => {
@@ -55,7 +73,8 @@ export function createWebhookFactory({ appSecret, senders, runTag }: { appSecret
     };
     const parts = templates[seq % templates.length] ?? [];
     let body = "";
-    for (let index = 0; index < parts.length; index += 1) body += (index % 2 ? values[parts[index] ?? ""] : parts[index]) ?? "";
+    for (let index = 0; index < parts.length; index += 1)
+      body += (index % 2 ? values[parts[index] ?? ""] : parts[index]) ?? "";
     return { wamid: values.wamid ?? "", body, signature: signPayload(body, appSecret) };
   };
 }
