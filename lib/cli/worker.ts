@@ -3,17 +3,11 @@ import { useDatabaseOfRunningApp } from "./runtime-file";
 
 async function main() {
   useDatabaseOfRunningApp();
-  const { getEnv } = await import("@/lib/env");
-  const { startRecoveryLoop } = await import("@/lib/inbox/run-recovery-loop");
-  const loop = startRecoveryLoop({
-    pollMs: getEnv().WORKER_POLL_MS,
-    graceMs: 0,
-    onBatch: (summary) =>
-      console.log(`[worker] processed ${summary.processed}, failed ${summary.failed}, retrying ${summary.retrying}`),
-  });
-  console.log(`[worker] processing stored events (poll every ${getEnv().WORKER_POLL_MS} ms)`);
+  const { startProcessingWorker } = await import("@/lib/inbox/start-processing-worker");
+  const worker = startProcessingWorker();
+  console.log("[worker] processing stored events as they arrive");
   const stop = async () => {
-    await loop.stop();
+    await worker.stop();
     process.exit(0);
   };
   process.on("SIGINT", stop);

@@ -1,12 +1,21 @@
 import "server-only";
+import { getEnv } from "@/lib/env";
 import type { Db } from "./client";
+import { createRawEventWriter, type RawEventWriter } from "./raw-event-writer";
 
-/** Stores a signed webhook body exactly as received. One round trip: this is the ack path. */
-export async function createRawEvent({ db, body }: { db: Db; body: Uint8Array }): Promise<bigint> {
-  const rows = await db.$queryRaw<{ id: bigint }[]>`INSERT INTO raw_events (body) VALUES (${body}) RETURNING id`;
-  const id = rows[0]?.id;
-  if (id === undefined) throw new Error("raw event insert returned no id");
-  return id;
+const globalForWriter = globalThis as unknown as { __inboxRawEventWriter?: RawEventWriter };
+
+/** Stores a signed webhook body exactly as received, durably (committed) when it resolves. */
+export function createRawEvent({ body }: { body: Uint8Array }): Promise<void> {
+  if (!globalForWriter.__inboxRawEventWriter) {
+    const env = getEnv();
+    if (!env.DATABASE_URL) return Promise.reject(new Error("DATABASE_URL is not set"));
+    globalForWriter.__inboxRawEventWriter = createRawEventWriter({
+      connectionString: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+    });
+  }
+  return globalForWriter.__inboxRawEventWriter.write(body);
 }
 
 export type ClaimedRawEvent = { id: bigint; body: Uint8Array; receivedAt: Date; attempts: number };

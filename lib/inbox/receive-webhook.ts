@@ -99,7 +99,7 @@ export async function receiveWebhook({
     });
   }
   try {
-    await createRawEvent({ db: getDb(), body: read.body });
+    await createRawEvent({ body: read.body });
   } catch (error) {
     console.error("[webhook] could not store event; answering 503 so Meta retries", error);
     return reply(503, "Service unavailable: event not stored, retry later", { "retry-after": "5" });
