@@ -2,7 +2,7 @@ import "server-only";
 import pg from "pg";
 
 /**
- * Calls onInserted whenever stored webhooks commit (the raw_events_inserted trigger). Reconnects
+ * Calls onInserted whenever stored webhooks commit (raw-event-writer notifies). Reconnects
  * after a lost connection; callers keep polling as well, so a missed notification only delays.
  */
 export function listenForRawEvents({
