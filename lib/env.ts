@@ -1,5 +1,6 @@
 // Every environment variable the app reads, validated once. Documented in README → Configuration.
 import { z } from "zod";
+import { decodeEncryptionKey } from "@/lib/settings/encryption";
 
 const optionalString = z
   .string()
@@ -22,6 +23,30 @@ export const envSchema = z.object({
     z
       .string()
       .regex(/^[A-Za-z0-9_-]{16,128}$/, "WHATSAPP_WEBHOOK_KEY must be 16–128 characters of A–Z a–z 0–9 _ -")
+      .optional(),
+  ),
+  /** System user access token for the Graph API (sending, "Test connection"); wins over the stored one. */
+  WHATSAPP_ACCESS_TOKEN: optionalString,
+  /** Graph API version such as v26.0; wins over the one chosen on the settings page. */
+  WHATSAPP_GRAPH_API_VERSION: optionalString.pipe(
+    z
+      .string()
+      .regex(/^v\d{1,3}\.\d{1,2}$/, "WHATSAPP_GRAPH_API_VERSION must look like v26.0")
+      .optional(),
+  ),
+  /** Base URL of the Graph API; tests point it at a local fake. */
+  WHATSAPP_GRAPH_API_URL: z
+    .url({ message: "WHATSAPP_GRAPH_API_URL must be an absolute URL such as https://graph.facebook.com" })
+    .default("https://graph.facebook.com")
+    .transform((value) => value.replace(/\/+$/, "")),
+  /** 32 bytes (base64 or hex) that encrypt stored secrets. Required in production unless the database is embedded. */
+  APP_ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine(
+        (value) => decodeEncryptionKey(value) !== null,
+        "APP_ENCRYPTION_KEY must be 32 bytes, base64 (openssl rand -base64 32) or hex (openssl rand -hex 32)",
+      )
       .optional(),
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

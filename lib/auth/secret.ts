@@ -26,7 +26,8 @@ export function getAuthSecret(env: Env = getEnv()): string {
   return readOrCreateSecretFile(resolve(env.DATA_DIR));
 }
 
-function usesEmbeddedDatabase(env: Env): boolean {
+/** True when DATABASE_URL is the embedded Postgres `npm start` runs (a single-machine install). */
+export function usesEmbeddedDatabase(env: Env): boolean {
   const runtime = readRuntimeFile(env.DATA_DIR);
   return Boolean(runtime?.databaseUrl && runtime.databaseUrl === env.DATABASE_URL);
 }

@@ -53,3 +53,31 @@ export async function ensurePhoneNumber({
 export async function findPhoneNumbers({ db }: { db: Db }) {
   return db.phoneNumber.findMany({ orderBy: { createdAt: "asc" }, include: { businessAccount: true } });
 }
+
+export async function getPhoneNumber({ db, id }: { db: Db; id: string }) {
+  return db.phoneNumber.findUnique({ where: { id }, include: { businessAccount: true } });
+}
+
+/** Names a number and links it to its business account (created on first mention of the WABA id). */
+export async function updatePhoneNumber({
+  db,
+  id,
+  name,
+  wabaId,
+}: {
+  db: Db;
+  id: string;
+  name: string | null;
+  wabaId: string | null;
+}) {
+  let businessAccountId: string | null = null;
+  if (wabaId) {
+    await db.$executeRaw`INSERT INTO business_accounts (id, waba_id) VALUES (${`ba_${wabaId}`}, ${wabaId}) ON CONFLICT (waba_id) DO NOTHING`;
+    businessAccountId = (await db.businessAccount.findUniqueOrThrow({ where: { wabaId }, select: { id: true } })).id;
+  }
+  return db.phoneNumber.update({
+    where: { id },
+    data: { name, businessAccountId },
+    include: { businessAccount: true },
+  });
+}

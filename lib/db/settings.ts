@@ -24,3 +24,27 @@ export async function getOrCreateSetting({ db, key, value }: { db: Db; key: stri
 export async function updateSetting({ db, key, value }: { db: Db; key: string; value: string }): Promise<void> {
   await db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
 }
+
+/** Compare-and-set: replaces the value only if it is still `expected`. Returns whether it did. */
+export async function updateSettingIfUnchanged({
+  db,
+  key,
+  expected,
+  value,
+}: {
+  db: Db;
+  key: string;
+  expected: string;
+  value: string;
+}): Promise<boolean> {
+  const { count } = await db.setting.updateMany({ where: { key, value: expected }, data: { value } });
+  return count > 0;
+}
+
+export async function deleteSetting({ db, key }: { db: Db; key: string }): Promise<void> {
+  await db.setting.deleteMany({ where: { key } });
+}
+
+export async function findSettingRows({ db, keys }: { db: Db; keys: string[] }) {
+  return db.setting.findMany({ where: { key: { in: keys } } });
+}

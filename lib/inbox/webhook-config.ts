@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
-import { getOrCreateSetting } from "@/lib/db/settings";
 import { getEnv } from "@/lib/env";
+import { readOrCreateStoredSecret } from "@/lib/settings/stored-secrets";
 
 export type WebhookConfig = {
   webhookKey: string;
@@ -23,15 +23,18 @@ export const WEBHOOK_SETTING_KEYS = {
 const TTL_MS = 30_000;
 let cached: { config: WebhookConfig; loadedAt: number } | undefined;
 let loading: Promise<WebhookConfig> | undefined;
+let generation = 0;
 
 const generate = (bytes: number) => randomBytes(bytes).toString("base64url");
 
 async function loadWebhookConfig(): Promise<WebhookConfig> {
   const env = getEnv();
   const db = getDb();
-  // Values nobody configured are generated once and stored, so a local run works with no Meta
-  // account: `npm run simulate` signs with the same stored secret.
-  const stored = async (key: string, bytes: number) => getOrCreateSetting({ db, key, value: generate(bytes) });
+  // Values nobody configured are generated once and stored (encrypted), so a local run works with
+  // no Meta account: `npm run simulate` signs with the same stored secret. Values set through the
+  // environment are never read from the database, so such a server needs no encryption key.
+  const stored = async (key: string, bytes: number) =>
+    readOrCreateStoredSecret({ db, key, generate: () => generate(bytes) });
   const [webhookKey, appSecret, verifyToken] = await Promise.all([
     env.WHATSAPP_WEBHOOK_KEY ?? stored(WEBHOOK_SETTING_KEYS.webhookKey, 24),
     env.WHATSAPP_APP_SECRET ?? stored(WEBHOOK_SETTING_KEYS.appSecret, 24),
@@ -51,19 +54,28 @@ async function loadWebhookConfig(): Promise<WebhookConfig> {
 
 export async function getWebhookConfig(): Promise<WebhookConfig> {
   if (cached && Date.now() - cached.loadedAt < TTL_MS) return cached.config;
-  loading ??= loadWebhookConfig()
-    .then((config) => {
-      cached = { config, loadedAt: Date.now() };
-      return config;
-    })
-    .finally(() => {
-      loading = undefined;
-    });
+  if (!loading) {
+    const startedIn = generation;
+    const load = loadWebhookConfig()
+      .then((config) => {
+        // A load that started before invalidateWebhookConfig() must not cache the old values.
+        if (generation === startedIn) cached = { config, loadedAt: Date.now() };
+        return config;
+      })
+      .finally(() => {
+        if (loading === load) loading = undefined;
+      });
+    loading = load;
+  }
   // A stale config keeps webhooks flowing while a refresh is in flight or the database blips.
-  if (cached) return loading.catch(() => cached!.config);
+  const stale = cached;
+  if (stale) return loading.catch(() => stale.config);
   return loading;
 }
 
+/** Call after changing a webhook setting: this process uses the new value for the next request. */
 export function invalidateWebhookConfig(): void {
+  generation += 1;
   cached = undefined;
+  loading = undefined;
 }

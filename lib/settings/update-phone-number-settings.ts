@@ -1,0 +1,42 @@
+import "server-only";
+import { type AuditActor, createAuditLog } from "@/lib/db/audit-logs";
+import { getDb } from "@/lib/db/client";
+import { getPhoneNumber, updatePhoneNumber } from "@/lib/db/phone-numbers";
+import { AppError } from "@/lib/http/app-error";
+import { type PhoneNumberView, toPhoneNumberView } from "./phone-number-view";
+import type { UpdatePhoneNumberBody } from "./schemas";
+
+/** An admin names one of our numbers and sets its WhatsApp Business Account id; audited. */
+export async function updatePhoneNumberSettings({
+  id,
+  body,
+  actor,
+}: {
+  id: string;
+  body: UpdatePhoneNumberBody;
+  actor: AuditActor;
+}): Promise<PhoneNumberView> {
+  return getDb().$transaction(async (db) => {
+    const current = await getPhoneNumber({ db, id });
+    if (!current)
+      throw new AppError("not_found", {
+        message: `phone number ${id} not found`,
+        userMessage: "This phone number does not exist.",
+      });
+    const changed = [
+      ...(current.name !== body.name ? ["name"] : []),
+      ...((current.businessAccount?.wabaId ?? null) !== body.wabaId ? ["WABA id"] : []),
+    ];
+    const updated = await updatePhoneNumber({ db, id, name: body.name, wabaId: body.wabaId });
+    if (changed.length) {
+      await createAuditLog({
+        db,
+        actor,
+        action: "phone_number.updated",
+        target: `phone_number:${current.phoneNumberId}`,
+        detail: changed.join(", "),
+      });
+    }
+    return toPhoneNumberView(updated);
+  });
+}
