@@ -1,0 +1,30 @@
+import { Badge } from "@/components/ui/badge";
+import type { SettingView } from "@/lib/settings/get-whatsapp-settings";
+
+/** The current value (masked for secrets) and where it comes from. */
+export function SettingStatus({ setting, emptyText = "Not set" }: { setting: SettingView; emptyText?: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm" data-testid={`setting-${setting.name}`}>
+      {setting.display !== null ? (
+        <code className="rounded bg-slate-100 px-2 py-0.5 font-mono text-slate-800">{setting.display}</code>
+      ) : (
+        <span className="text-slate-500">{setting.source === "unset" ? emptyText : "Unreadable"}</span>
+      )}
+      {setting.source === "env" ? (
+        <Badge>
+          <span aria-hidden="true">🔒&nbsp;</span>Set by {setting.envVar}
+        </Badge>
+      ) : null}
+      {setting.generated ? <Badge tone="warning">Generated locally</Badge> : null}
+      {setting.source === "stored" && setting.updatedAt ? (
+        <span className="text-xs text-slate-500">
+          saved <time dateTime={setting.updatedAt}>{formatWhen(setting.updatedAt)}</time>
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function formatWhen(iso: string): string {
+  return `${new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso))} UTC`;
+}
