@@ -57,6 +57,8 @@ export const envSchema = z.object({
     .transform((value) => value === "true"),
   /** "off" stops this server from sweeping up unprocessed events (leave that to `npm run worker`). */
   RECOVERY_LOOP: z.enum(["on", "off"], { message: 'RECOVERY_LOOP must be "on" or "off"' }).default("on"),
+  /** npm start only: processing worker processes beside the server (0 = process inside the server). */
+  WORKERS: z.coerce.number().int().min(0).max(16).default(1),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** With ADMIN_PASSWORD: creates the first admin at start-up when no user exists (unattended installs). */
   ADMIN_EMAIL: optionalString.pipe(z.email({ message: "ADMIN_EMAIL must be an email address" }).optional()),

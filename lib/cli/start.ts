@@ -1,6 +1,6 @@
 // npm start — everything a fresh machine needs, in order: a database (the embedded one when
 // DATABASE_URL is unset), migrations, a build when sources changed, then `next start`.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { appUrl, getEnv, reloadEnv } from "@/lib/env";
 import { buildIfNeeded } from "./build-if-needed";
@@ -32,26 +32,55 @@ async function main() {
     throw error;
   }
 
+  // By default one processing worker runs beside the server, woken by Postgres as events are
+  // stored: the server's single request thread then only acknowledges (README → Speed).
+  const workers = env.WORKERS;
+  const childEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   const server = spawn(
     process.execPath,
     [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(env.PORT)],
     {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      env: workers > 0 ? { ...childEnv, PROCESS_AFTER_ACK: "false" } : childEnv,
     },
   );
   let stopping = false;
+  const workerProcesses = new Set<ChildProcess>();
+  const startWorker = () => {
+    const worker = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", join(root, "lib/cli/worker.ts")],
+      {
+        cwd: root,
+        stdio: "inherit",
+        env: childEnv,
+      },
+    );
+    workerProcesses.add(worker);
+    worker.on("exit", (code) => {
+      workerProcesses.delete(worker);
+      if (stopping) return;
+      console.error(`[start] processing worker exited (${code}); restarting it`);
+      setTimeout(startWorker, 1_000);
+    });
+  };
+  for (let index = 0; index < workers; index += 1) startWorker();
+
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    for (const worker of workerProcesses) worker.kill(signal);
     server.kill(signal);
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   server.on("exit", async (code) => {
+    const expected = stopping;
+    stopping = true;
+    for (const worker of workerProcesses) worker.kill("SIGTERM");
     await stopDatabase();
-    process.exit(stopping ? 0 : (code ?? 1));
+    process.exit(expected ? 0 : (code ?? 1));
   });
 }
 
