@@ -35,7 +35,7 @@ async function main() {
   // By default one processing worker runs beside the server, woken by Postgres as events are
   // stored: the server's single request thread then only acknowledges (README → Speed).
   const workers = env.WORKERS;
-  const childEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   const server = spawn(
     process.execPath,
     [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(env.PORT)],
