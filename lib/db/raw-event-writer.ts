@@ -41,9 +41,7 @@ export function createRawEventWriter({
       queue = queue.slice(group.length);
       inFlight += 1;
       pool
-        .query("INSERT INTO raw_events (body) SELECT unnest($1::bytea[])", [
-          group.map((item) => Buffer.from(item.body)),
-        ])
+        .query(INSERT_AND_NOTIFY, [group.map((item) => Buffer.from(item.body))])
         .then(
           () => group.forEach((item) => item.resolve()),
           (error: unknown) => group.forEach((item) => item.reject(error)),

@@ -21,7 +21,10 @@ const health = async (): Promise<WebhookHealth> => {
 
 function textBody(wamid = uniqueWamid()) {
   const from = uniqueWaId();
-  return buildMessagesWebhook({ contacts: [{ waId: from, name: "H" }], messages: [sampleInboundMessage("text", { from, wamid })] });
+  return buildMessagesWebhook({
+    contacts: [{ waId: from, name: "H" }],
+    messages: [sampleInboundMessage("text", { from, wamid })],
+  });
 }
 
 describe("webhook health", () => {
@@ -37,13 +40,19 @@ describe("webhook health", () => {
 
   it("names a failed verification as a token mismatch", async () => {
     const query = new URLSearchParams({ "hub.mode": "subscribe", "hub.verify_token": "wrong", "hub.challenge": "7" });
-    expect((await fetch(`${webhookUrl()}?${query}`, { headers: { "x-forwarded-for": randomTestIp() } })).status).toBe(403);
+    expect((await fetch(`${webhookUrl()}?${query}`, { headers: { "x-forwarded-for": randomTestIp() } })).status).toBe(
+      403,
+    );
     const verification = await eventually(async () => {
       const { verification } = await health();
       return verification && !verification.succeeded ? verification : null;
     }, "the failed verification");
     expect(verification.detail).toBe("verify token mismatch");
-    const good = new URLSearchParams({ "hub.mode": "subscribe", "hub.verify_token": inject("verifyToken"), "hub.challenge": "8" });
+    const good = new URLSearchParams({
+      "hub.mode": "subscribe",
+      "hub.verify_token": inject("verifyToken"),
+      "hub.challenge": "8",
+    });
     expect(await (await fetch(`${webhookUrl()}?${good}`)).text()).toBe("8");
     await eventually(async () => (await health()).verification?.succeeded === true, "the successful verification");
   });
@@ -54,7 +63,9 @@ describe("webhook health", () => {
     await postWebhook(raw);
     const report = await eventually(async () => {
       const current = await health();
-      return current.duplicates.count > 0 && current.fields.some((field) => field.field === "messages") ? current : null;
+      return current.duplicates.count > 0 && current.fields.some((field) => field.field === "messages")
+        ? current
+        : null;
     }, "duplicates and fields");
     expect(report.numbers.some((number) => number.lastMessageAt !== null)).toBe(true);
     expect(report.ackLatency.count).toBeGreaterThan(0);
@@ -83,7 +94,8 @@ describe("flood protection", () => {
   it("answers 429 to a flood of unsigned requests from one address but still accepts signed ones from it", async () => {
     const ip = randomTestIp();
     const statuses: number[] = [];
-    for (let index = 0; index < 45; index += 1) statuses.push((await postWebhook(textBody(), { signature: null, ip })).status);
+    for (let index = 0; index < 45; index += 1)
+      statuses.push((await postWebhook(textBody(), { signature: null, ip })).status);
     expect(statuses.slice(0, 20).every((status) => status === 401)).toBe(true);
     expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 429]);
     const wamid = uniqueWamid();
