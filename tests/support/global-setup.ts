@@ -7,6 +7,7 @@ import type { TestProject } from "vitest/node";
 import { buildIfNeeded } from "../../lib/cli/build-if-needed";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../lib/cli/embedded-postgres";
 import { runPrisma } from "../../lib/cli/prisma";
+import { startFakeGraphApi } from "./fake-graph-api";
 import { root, type RunningServer, startNextServer } from "./processes";
 
 declare module "vitest" {
@@ -50,8 +51,12 @@ export default async function setup(project: TestProject) {
     adminPassword: `admin-pw-${randomBytes(8).toString("hex")}`,
     authSecret: randomBytes(32).toString("base64url"),
   };
+  // Nothing under test may call the real Meta: the Graph API is a local fake that knows no token.
+  const graphApi = await startFakeGraphApi();
   const server: RunningServer = await startNextServer({
     DATABASE_URL: databaseUrl,
+    WHATSAPP_GRAPH_API_URL: graphApi.url,
+    APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     WHATSAPP_APP_SECRET: secrets.appSecret,
     WHATSAPP_WEBHOOK_KEY: secrets.webhookKey,
     WHATSAPP_VERIFY_TOKEN: secrets.verifyToken,
@@ -71,6 +76,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await server.stop();
+    await graphApi.close();
     if (process.env.KEEP_TEST_DATABASE !== "1") {
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
