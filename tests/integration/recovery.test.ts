@@ -2,6 +2,8 @@
 // is picked up by the recovery loop, and events:replay re-applies stored events idempotently.
 import { describe, expect, inject, it } from "vitest";
 import { getDb } from "../../lib/db/client";
+import { listenForRawEvents } from "../../lib/db/raw-event-notifications";
+import { createRawEvent } from "../../lib/db/raw-events";
 import { buildMessagesWebhook, sampleInboundMessage } from "../../lib/whatsapp/sample-payloads";
 import { runScript, startNextServer } from "../support/processes";
 import { eventually, postWebhook, uniqueWaId, uniqueWamid } from "../support/webhooks";
@@ -44,6 +46,22 @@ describe("crash between ack and processing", () => {
     );
     expect(message.text).toBe("stored before the crash");
     expect((await eventStates(wamid))[0]?.state).toBe("processed");
+  });
+});
+
+describe("waking workers", () => {
+  it("notifies listening workers when stored events commit", async () => {
+    let notified = 0;
+    const listener = listenForRawEvents({ connectionString: inject("databaseUrl"), onInserted: () => (notified += 1) });
+    try {
+      // The listener connects asynchronously: store events until one is seen, a bounded number.
+      await eventually(async () => {
+        await createRawEvent({ body: Buffer.from(`not json ${uniqueWamid()}`) });
+        return notified > 0;
+      }, "a notification");
+    } finally {
+      await listener.close();
+    }
   });
 });
 
