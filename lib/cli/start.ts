@@ -101,6 +101,8 @@ async function printWebhookSetup() {
         : "    App Secret:    not set — using a generated local secret (npm run simulate signs with it).\n" +
           "                   Set WHATSAPP_APP_SECRET to your app's secret (App Settings → Basic) for real traffic.",
       "",
+      `  Open ${appUrl()} — on the first visit it asks you to create the first admin account.`,
+      "",
     ].join("\n"),
   );
 }

@@ -50,7 +50,10 @@ export async function startNextServer(env: Record<string, string>): Promise<Runn
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not become ready:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`next start did not become ready:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
