@@ -28,7 +28,3 @@ export async function createAccountEventsIfNew({
     RETURNING field`;
   return rows.map((row) => row.field);
 }
-
-export async function findAccountEvents({ db, field }: { db: Db; field?: string }) {
-  return db.accountEvent.findMany({ where: field ? { field } : {}, orderBy: { createdAt: "desc" }, take: 100 });
-}

@@ -89,7 +89,3 @@ export async function touchConversations({ db, touches }: { db: Db; touches: Con
                 ${rows.map((row) => row.inboundAt?.toISOString() ?? null)}::timestamptz[]) AS v(id, message_at, inbound_at)
     WHERE c.id = v.id`;
 }
-
-export async function getConversation({ db, id }: { db: Db; id: string }) {
-  return db.conversation.findUnique({ where: { id }, include: { contact: true, phoneNumber: true } });
-}

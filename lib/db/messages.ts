@@ -117,11 +117,3 @@ export async function refreshMessageStatuses({
     errorTitle: row.error_title,
   }));
 }
-
-export async function getMessageByWamid({ db, wamid }: { db: Db; wamid: string }) {
-  return db.message.findUnique({ where: { wamid } });
-}
-
-export async function findConversationMessages({ db, conversationId }: { db: Db; conversationId: string }) {
-  return db.message.findMany({ where: { conversationId }, orderBy: [{ timestamp: "asc" }, { createdAt: "asc" }] });
-}

@@ -132,7 +132,3 @@ export async function countRawEventsByState({
   for (const group of groups) counts[group.state] = group._count._all;
   return counts;
 }
-
-export async function getRawEvent({ db, id }: { db: Db; id: bigint }) {
-  return db.rawEvent.findUnique({ where: { id } });
-}

@@ -26,7 +26,3 @@ export async function upsertReaction({ db, reaction }: { db: Db; reaction: React
          OR (reactions.timestamp = EXCLUDED.timestamp AND reactions.wamid < EXCLUDED.wamid)`;
   return changed > 0;
 }
-
-export async function findReactions({ db, targetWamids }: { db: Db; targetWamids: string[] }) {
-  return db.reaction.findMany({ where: { targetWamid: { in: targetWamids }, emoji: { not: "" } } });
-}

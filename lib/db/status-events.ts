@@ -52,10 +52,6 @@ export async function createStatusEventsIfNew({
   return { inserted: rows.length, wamids: [...new Set(rows.map((row) => row.wamid))] };
 }
 
-export async function findStatusEvents({ db, wamid }: { db: Db; wamid: string }) {
-  return db.statusEvent.findMany({ where: { wamid }, orderBy: { timestamp: "asc" } });
-}
-
 /**
  * Serialises work on the same wamids inside the caller's transaction. Storing a status and creating
  * the message it refers to can otherwise run concurrently, each unable to see the other's
