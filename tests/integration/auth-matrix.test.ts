@@ -1,6 +1,8 @@
 // Authorization matrix: anonymous / agent / admin × every page and API route, against the real
 // server. Pages redirect (anonymous → /login, agents away from admin pages); APIs answer 401/403.
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { getDb } from "../../lib/db/client";
+import { ensurePhoneNumber } from "../../lib/db/phone-numbers";
 import { createTestUser, signedIn, signInBootstrapAdmin, type TestUser } from "../support/accounts";
 import { HttpSession } from "../support/http-session";
 
@@ -28,6 +30,7 @@ const pages: [string, number | string, number | string, number | string][] = [
   ["/inbox", "/login", 200, 200],
   ["/settings", "/login", "/inbox?denied=admin", 200],
   ["/settings/users", "/login", "/inbox?denied=admin", 200],
+  ["/settings/whatsapp", "/login", "/inbox?denied=admin", 200],
 ];
 
 describe("pages", () => {
@@ -118,6 +121,49 @@ const apiCases: ApiCase[] = [
       const target = s === sessions.admin ? (await createTestUser(sessions.admin)).id : agent.id;
       return s.request(`/api/users/${target}/deactivate`, { method: "POST" });
     },
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    name: "GET /api/settings/whatsapp",
+    request: (s) => s.request("/api/settings/whatsapp"),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    // The test server's webhook settings come from the environment; the version is editable.
+    name: "PATCH /api/settings/whatsapp",
+    request: (s) =>
+      s.request("/api/settings/whatsapp", { method: "PATCH", json: { setting: "graphApiVersion", value: "v26.0" } }),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    name: "POST /api/settings/whatsapp/test-connection",
+    request: (s) =>
+      s.request("/api/settings/whatsapp/test-connection", {
+        method: "POST",
+        json: { phoneNumberId: "106540352242922" },
+      }),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    name: "GET /api/settings/phone-numbers",
+    request: (s) => s.request("/api/settings/phone-numbers"),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    name: "PATCH /api/settings/phone-numbers/[id]",
+    request: async (s) => {
+      const phoneNumberId = `3015${Date.now().toString().slice(-9)}`;
+      const id = await ensurePhoneNumber({ db: getDb(), phoneNumberId, displayPhoneNumber: null, wabaId: null });
+      return s.request(`/api/settings/phone-numbers/${id}`, {
+        method: "PATCH",
+        json: { name: "Matrix", wabaId: null },
+      });
+    },
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    name: "GET /api/settings/audit-log",
+    request: (s) => s.request("/api/settings/audit-log"),
     expected: { anonymous: 401, agent: 403, admin: 200 },
   },
   {

@@ -12,7 +12,8 @@ export function SettingStatus({ setting, emptyText = "Not set" }: { setting: Set
       )}
       {setting.source === "env" ? (
         <Badge>
-          <span aria-hidden="true">🔒&nbsp;</span>Set by {setting.envVar}
+          <span aria-hidden="true">🔒&nbsp;</span>
+          {`Set by ${setting.envVar}`}
         </Badge>
       ) : null}
       {setting.generated ? <Badge tone="warning">Generated locally</Badge> : null}
