@@ -84,24 +84,32 @@ async function main() {
   });
 }
 
+// Secrets never reach the console (a production server's stdout is its log): the key and tokens
+// are masked, and the settings page is where an admin gets values to paste into Meta.
 async function printWebhookSetup() {
+  // Load the configuration under the server's rules: it runs in production mode, where a missing
+  // APP_ENCRYPTION_KEY on an external database stops here with that message instead of later.
+  Object.assign(process.env, { NODE_ENV: "production" });
+  reloadEnv();
   const { getWebhookConfig } = await import("@/lib/inbox/webhook-config");
+  const { maskSecret } = await import("@/lib/settings/encryption");
   const { getDb } = await import("@/lib/db/client");
   const config = await getWebhookConfig();
   await getDb().$disconnect();
-  const callback = `${appUrl()}/api/webhooks/whatsapp/${config.webhookKey}`;
+  const key = config.fromEnv.webhookKey ? "<WHATSAPP_WEBHOOK_KEY>" : maskSecret(config.webhookKey);
   console.log(
     [
       "",
-      "  WhatsApp webhook — paste into Meta's app dashboard (WhatsApp → Configuration):",
-      `    Callback URL:  ${callback}`,
-      `    Verify token:  ${config.fromEnv.verifyToken ? "(from WHATSAPP_VERIFY_TOKEN)" : config.verifyToken}`,
+      "  WhatsApp webhook (Meta's app dashboard → WhatsApp → Configuration):",
+      `    Callback URL:  ${appUrl()}/api/webhooks/whatsapp/${key}`,
+      `    Verify token:  ${config.fromEnv.verifyToken ? "from WHATSAPP_VERIFY_TOKEN" : "stored encrypted"}`,
       config.fromEnv.appSecret
         ? "    App Secret:    from WHATSAPP_APP_SECRET"
-        : "    App Secret:    not set — using a generated local secret (npm run simulate signs with it).\n" +
-          "                   Set WHATSAPP_APP_SECRET to your app's secret (App Settings → Basic) for real traffic.",
+        : "    App Secret:    stored encrypted (generated locally until you save your app's; npm run simulate signs with it).",
       "",
-      `  Open ${appUrl()} — on the first visit it asks you to create the first admin account.`,
+      `  Open ${appUrl()}/settings/whatsapp as an admin to rotate the webhook key (shows the full URL once),`,
+      "  generate a verify token and save the App Secret and access token. On the first visit the app asks",
+      "  you to create the first admin account.",
       "",
     ].join("\n"),
   );
