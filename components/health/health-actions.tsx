@@ -16,7 +16,7 @@ export function RefreshButton() {
   );
 }
 
-type RetryResult = { requeued: number; processed: number; failed: number; retrying: number };
+type RetryResult = { selected: number; processed: number; failed: number; retrying: number };
 
 /** Re-processes every failed event (the events:replay tool) and shows what happened. */
 export function RetryFailedButton() {

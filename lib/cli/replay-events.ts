@@ -46,7 +46,7 @@ async function main() {
     },
   });
   console.log(
-    `requeued ${result.requeued}, processed ${result.processed}, failed ${result.failed}, retrying ${result.retrying}`,
+    `selected ${result.selected}, processed ${result.processed}, failed ${result.failed}, retrying ${result.retrying}`,
   );
   process.exit(0);
 }

@@ -21,20 +21,23 @@ export function createRawEvent({ body }: { body: Uint8Array }): Promise<void> {
 export type ClaimedRawEvent = { id: bigint; body: Uint8Array; receivedAt: Date; attempts: number };
 
 /**
- * Locks up to `limit` pending events for the caller's transaction. SKIP LOCKED lets any number of
+ * Locks up to `limit` events (pending ones, unless told otherwise) for the caller's transaction. SKIP LOCKED lets any number of
  * workers (the after() drain, recovery loops, `npm run worker`) drain the same table without
  * waiting on each other; the locks die with the transaction, so a crashed worker's events are
  * simply pending again.
  */
-export async function claimPendingRawEvents({
+export async function claimRawEvents({
   db,
   ids,
+  states = ["pending"],
   receivedBefore,
   afterId = -1n,
   limit,
 }: {
   db: Db;
   ids?: bigint[];
+  /** Pending only, except for a replay, which re-applies processed and failed events in place. */
+  states?: RawEventState[];
   receivedBefore?: Date;
   /** Claims only ids above this one, so a drain loop never re-claims what it already tried. */
   afterId?: bigint;
@@ -44,7 +47,7 @@ export async function claimPendingRawEvents({
   // bytea travels as base64: the pg adapter cannot hand raw bytea to this Prisma client version.
   const rows = await db.$queryRaw<{ id: bigint; body: string; received_at: Date; attempts: number }[]>`
     SELECT id, encode(body, 'base64') AS body, received_at, attempts FROM raw_events
-    WHERE state = 'pending' AND id > ${afterId}
+    WHERE state = ANY(${states}::raw_event_state[]) AND id > ${afterId}
       AND (${idFilter}::bigint[] IS NULL OR id = ANY(${idFilter}::bigint[]))
       AND received_at <= ${receivedBefore ?? new Date("9999-12-31T00:00:00Z")}
     ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
@@ -98,16 +101,17 @@ export async function recordRawEventAttemptFailure({
     WHERE id = ${id} AND state = 'pending'`;
 }
 
+export type RawEventState = "pending" | "processed" | "failed";
+
 export type RawEventSelection = {
-  state?: "failed" | "processed" | "pending";
+  state?: RawEventState;
   from?: Date;
   to?: Date;
   ids?: bigint[];
 };
 
-/** Puts matching events back in the queue (events:replay); processing is idempotent. */
-export async function requeueRawEvents({ db, selection }: { db: Db; selection: RawEventSelection }): Promise<bigint[]> {
-  const rows = await db.rawEvent.updateManyAndReturn({
+export async function findRawEventIds({ db, selection }: { db: Db; selection: RawEventSelection }): Promise<bigint[]> {
+  const rows = await db.rawEvent.findMany({
     where: {
       ...(selection.state ? { state: selection.state } : {}),
       ...(selection.ids ? { id: { in: selection.ids } } : {}),
@@ -116,7 +120,7 @@ export async function requeueRawEvents({ db, selection }: { db: Db; selection: R
         ...(selection.to ? { lte: selection.to } : {}),
       },
     },
-    data: { state: "pending", attempts: 0, error: null, processedAt: null },
+    orderBy: { id: "asc" },
     select: { id: true },
   });
   return rows.map((row) => row.id);

@@ -2,7 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import {
   type ClaimedRawEvent,
-  claimPendingRawEvents,
+  claimRawEvents,
+  type RawEventState,
   markRawEventFailed,
   markRawEventsProcessed,
   recordRawEventAttemptFailure,
@@ -25,17 +26,19 @@ export type ProcessingSummary = { processed: number; failed: number; retrying: n
  */
 export async function processPendingEvents({
   ids,
+  states,
   receivedBefore,
   batchSize = BATCH_SIZE,
 }: {
   ids?: bigint[];
+  states?: RawEventState[];
   receivedBefore?: Date;
   batchSize?: number;
 } = {}): Promise<ProcessingSummary> {
   const summary: ProcessingSummary = { processed: 0, failed: 0, retrying: 0 };
   let afterId = -1n;
   for (;;) {
-    const batch = await processBatch({ ids, receivedBefore, afterId, limit: batchSize });
+    const batch = await processBatch({ ids, states, receivedBefore, afterId, limit: batchSize });
     if (batch.claimed.length === 0) break;
     afterId = batch.claimed[batch.claimed.length - 1]!;
     if (batch.error === null) {
@@ -44,7 +47,7 @@ export async function processPendingEvents({
       continue;
     }
     for (const id of batch.claimed) {
-      const single = await processBatch({ ids: [id], afterId: id - 1n, limit: 1 });
+      const single = await processBatch({ ids: [id], states, afterId: id - 1n, limit: 1 });
       summary.processed += single.processed;
       summary.failed += single.failed;
       if (single.error === null) continue;
@@ -65,6 +68,7 @@ type BatchResult = { claimed: bigint[]; processed: number; failed: number; error
 
 async function processBatch(options: {
   ids?: bigint[] | undefined;
+  states?: RawEventState[] | undefined;
   receivedBefore?: Date | undefined;
   afterId: bigint;
   limit: number;
@@ -73,8 +77,9 @@ async function processBatch(options: {
   try {
     const outcome = await getDb().$transaction(
       async (tx) => {
-        const events = await claimPendingRawEvents({
+        const events = await claimRawEvents({
           db: tx,
+          ...(options.states ? { states: options.states } : {}),
           afterId: options.afterId,
           limit: options.limit,
           ...(options.ids ? { ids: options.ids } : {}),

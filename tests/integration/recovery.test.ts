@@ -77,7 +77,7 @@ describe("npm run events:replay", () => {
     const result = await runScript("events:replay", ["--id", String(event!.id)], {
       DATABASE_URL: inject("databaseUrl"),
     });
-    expect(result.output).toContain("requeued 1, processed 1, failed 0");
+    expect(result.output).toContain("selected 1, processed 1, failed 0");
     expect(result.code).toBe(0);
     expect(await db().message.count({ where: { wamid } })).toBe(1);
   });
@@ -92,7 +92,7 @@ describe("npm run events:replay", () => {
     const replay = await runScript("events:replay", ["--id", String(event!.id)], {
       DATABASE_URL: inject("databaseUrl"),
     });
-    expect(replay.output).toContain("requeued 1, processed 0, failed 1");
+    expect(replay.output).toContain("selected 1, processed 0, failed 1");
     expect((await eventStates(marker))[0]?.error).toMatch(/not valid JSON/);
     const bad = await runScript("events:replay", ["--from", "last tuesday"], { DATABASE_URL: inject("databaseUrl") });
     expect(bad.code).toBe(2);
