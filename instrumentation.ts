@@ -6,6 +6,12 @@ export async function register() {
   const { getEnv } = await import("@/lib/env");
   const { startAccounts } = await import("@/lib/accounts/start-accounts");
   await startAccounts();
+  // Processing after the ack runs in this process too: its committed changes go out over Pusher.
+  const [{ onInboxChanges }, { publishRealtime }] = await Promise.all([
+    import("@/lib/inbox/inbox-changes"),
+    import("@/lib/realtime/server"),
+  ]);
+  onInboxChanges(publishRealtime);
   if (getEnv().RECOVERY_LOOP === "off") return;
   const { startRecoveryLoop } = await import("@/lib/inbox/run-recovery-loop");
   startRecoveryLoop({ pollMs: getEnv().WORKER_POLL_MS, graceMs: 2_000 });

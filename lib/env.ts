@@ -73,6 +73,30 @@ export const envSchema = z.object({
   AUTH_SECRET: optionalString.pipe(
     z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
   ),
+  /** Realtime: hosted Pusher (with PUSHER_CLUSTER) or a self-hosted Pusher-protocol server (with PUSHER_HOST). */
+  PUSHER_APP_ID: optionalString,
+  PUSHER_KEY: optionalString,
+  PUSHER_SECRET: optionalString,
+  PUSHER_CLUSTER: optionalString,
+  PUSHER_HOST: optionalString,
+  PUSHER_PORT: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce.number().int().min(1).max(65535).optional(),
+  ),
+  PUSHER_USE_TLS: z
+    .enum(["true", "false"], { message: 'PUSHER_USE_TLS must be "true" or "false"' })
+    .default("true")
+    .transform((value) => value === "true"),
+  /** What the browser connects to when it differs from the server's view (a proxy): ws(s)://host:port. */
+  PUSHER_PUBLIC_URL: optionalString.pipe(
+    z
+      .url({ message: "PUSHER_PUBLIC_URL must be a ws:// or wss:// URL such as wss://realtime.example.com" })
+      .regex(/^wss?:\/\//, "PUSHER_PUBLIC_URL must be a ws:// or wss:// URL such as wss://realtime.example.com")
+      .optional(),
+  ),
+  /** The local Pusher-protocol server `npm start` runs when no PUSHER_* is set. */
+  PUSHER_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(6001),
+  PUSHER_LOCAL_HOST: z.string().default("127.0.0.1"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -86,7 +110,31 @@ const checkedEnvSchema = envSchema.superRefine((env, context) => {
       message: "ADMIN_EMAIL and ADMIN_PASSWORD must be set together",
     });
   }
+  checkPusherEnv(env, context);
 });
+
+// A Pusher connection is all three credentials plus where to send them; half of one is a mistake.
+function checkPusherEnv(env: Env, context: z.RefinementCtx): void {
+  const credentials = ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"] as const;
+  const target = env.PUSHER_CLUSTER ?? env.PUSHER_HOST;
+  if (!credentials.some((name) => env[name] !== undefined) && target === undefined) return;
+  for (const name of credentials) {
+    if (env[name] === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: [name],
+        message: `${name} is required with the other PUSHER_* settings (or unset them all for the local server)`,
+      });
+    }
+  }
+  if (target === undefined) {
+    context.addIssue({
+      code: "custom",
+      path: ["PUSHER_CLUSTER"],
+      message: "set PUSHER_CLUSTER (hosted Pusher) or PUSHER_HOST (a self-hosted Pusher-protocol server)",
+    });
+  }
+}
 
 let cached: Env | undefined;
 

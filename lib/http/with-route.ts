@@ -8,7 +8,15 @@ import { AppError, type ApiErrorBody, appErrorStatus, type AppErrorCode } from "
 /** Who may call a route: anyone, any signed-in user, or admins only. */
 export type RouteRole = "public" | "agent" | "admin";
 
-type RouteOptions<R extends RouteRole, S extends z.ZodType | undefined> = { role: R; body?: S };
+type RouteOptions<R extends RouteRole, S extends z.ZodType | undefined> = {
+  role: R;
+  body?: S;
+  /**
+   * "form" accepts application/x-www-form-urlencoded (what pusher-js posts for channel auth) and
+   * then requires a same-origin Origin header, since a cross-site HTML form can send that body.
+   */
+  bodyFormat?: "json" | "form";
+};
 
 export type RouteContext<R extends RouteRole, S extends z.ZodType | undefined, P> = {
   request: Request;
@@ -32,9 +40,12 @@ export function withRoute<R extends RouteRole, S extends z.ZodType | undefined =
 ): (request: Request, context: NextRouteContext<P>) => Promise<Response> {
   return async (request, context) => {
     try {
-      if (UNSAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      const format = options.bodyFormat ?? "json";
+      if (UNSAFE_METHODS.has(request.method)) assertSameOrigin(request, format);
       const user = options.role === "public" ? null : await authorize(request, options.role);
-      const body = options.body ? options.body.parse(await readJson(request)) : undefined;
+      const body = options.body
+        ? options.body.parse(format === "form" ? await readForm(request) : await readJson(request))
+        : undefined;
       const params = (await context?.params) ?? ({} as P);
       const result = await handler({ request, user, body, params } as RouteContext<R, S, P>);
       return result instanceof Response ? result : Response.json(result ?? null);
@@ -59,7 +70,7 @@ async function authorize(request: Request, role: "agent" | "admin"): Promise<Cur
  * this app's own origin, and one carrying cookies must say where it comes from. Bodies must be
  * JSON, which a cross-site form cannot send without a CORS preflight this app never grants.
  */
-function assertSameOrigin(request: Request): void {
+function assertSameOrigin(request: Request, format: "json" | "form"): void {
   const refuse = (message: string) => {
     throw new AppError("forbidden", { message, userMessage: "Cross-site request refused." });
   };
@@ -71,6 +82,16 @@ function assertSameOrigin(request: Request): void {
   if (!origin && request.headers.has("cookie")) refuse("a cookie-authenticated mutation without an Origin header");
   const contentType = request.headers.get("content-type") ?? "";
   const hasBody = request.headers.get("content-length") !== "0" && request.body !== null;
+  if (format === "form") {
+    // A form body is no proof of same-origin scripting: the Origin header must be there and ours.
+    if (!origin) refuse("a form post without an Origin header");
+    if (hasBody && !/^application\/x-www-form-urlencoded\b/i.test(contentType)) {
+      throw new AppError("unsupported_media_type", {
+        message: "Send the request body as application/x-www-form-urlencoded.",
+      });
+    }
+    return;
+  }
   if (hasBody && !/^application\/json\b/i.test(contentType)) {
     throw new AppError("unsupported_media_type", { message: "Send the request body as application/json." });
   }
@@ -95,6 +116,10 @@ async function readJson(request: Request): Promise<unknown> {
   } catch {
     throw new AppError("bad_request", { message: "The request body is not valid JSON." });
   }
+}
+
+async function readForm(request: Request): Promise<Record<string, string>> {
+  return Object.fromEntries(new URLSearchParams(await request.text()));
 }
 
 function errorResponse(error: unknown, request: Request): Response {

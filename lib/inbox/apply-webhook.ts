@@ -123,7 +123,9 @@ async function applyMessageChanges({
         timestamp: item.message.timestamp.date,
       },
     });
-    if (changed) changes.reactionsChanged.push({ targetWamid: reaction.targetWamid });
+    if (changed) {
+      changes.reactionsChanged.push({ targetWamid: reaction.targetWamid, conversationId: item.conversationId });
+    }
     // A reaction is customer activity: it opens the 24-hour window but is not a thread message.
     touches.push({ id: item.conversationId, messageAt: null, inboundAt: item.message.timestamp.date });
   }
@@ -136,7 +138,11 @@ async function applyMessageChanges({
     ),
   });
   const createdWamids = new Set(created.map((row) => row.wamid));
-  changes.messagesCreated = created.map((row) => ({ id: row.id, conversationId: row.conversationId }));
+  changes.messagesCreated = created.map((row) => ({
+    id: row.id,
+    conversationId: row.conversationId,
+    direction: "inbound" as const,
+  }));
   for (const item of threadMessages) {
     if (!createdWamids.has(item.message.wamid)) continue; // already stored: a retry
     // A flagged timestamp was replaced by the receive time, still the best clock for the window.

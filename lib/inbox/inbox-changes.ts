@@ -8,9 +8,9 @@ import type { MessageStatusChange } from "@/lib/db/messages";
 export type InboxChanges = {
   conversationsCreated: string[];
   conversationsUpdated: string[];
-  messagesCreated: { id: string; conversationId: string }[];
+  messagesCreated: { id: string; conversationId: string; direction: "inbound" | "outbound" }[];
   statusesChanged: MessageStatusChange[];
-  reactionsChanged: { targetWamid: string }[];
+  reactionsChanged: { targetWamid: string; conversationId: string }[];
   accountEvents: { field: string }[];
 };
 
@@ -30,7 +30,11 @@ export function isEmptyInboxChanges(changes: InboxChanges): boolean {
 }
 
 type Listener = (changes: InboxChanges) => void | Promise<void>;
-const listeners = new Set<Listener>();
+// One set per process, not per module instance: Next bundles instrumentation.ts (where listeners
+// register) apart from the route handlers (where after-ack processing publishes), each with its
+// own copy of this module.
+const globalForListeners = globalThis as unknown as { __inboxChangeListeners?: Set<Listener> };
+const listeners = (globalForListeners.__inboxChangeListeners ??= new Set<Listener>());
 
 /** Subscribes to committed changes (realtime delivery; tests). Returns the unsubscribe function. */
 export function onInboxChanges(listener: Listener): () => void {

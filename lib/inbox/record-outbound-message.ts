@@ -51,7 +51,7 @@ export async function recordOutboundMessage({
       ],
     });
     if (!created) return null;
-    changes.messagesCreated.push({ id: created.id, conversationId });
+    changes.messagesCreated.push({ id: created.id, conversationId, direction: "outbound" });
     await touchConversations({ db: tx, touches: [{ id: conversationId, messageAt: sentAt, inboundAt: null }] });
     changes.statusesChanged.push(...(await refreshMessageStatuses({ db: tx, wamids: [wamid] })));
     return created.id;

@@ -1,6 +1,8 @@
 import "server-only";
 import { listenForRawEvents } from "@/lib/db/raw-event-notifications";
 import { getEnv } from "@/lib/env";
+import { publishRealtime } from "@/lib/realtime/server";
+import { onInboxChanges } from "./inbox-changes";
 import { requestDrain } from "./process-pending-events";
 import { startRecoveryLoop } from "./run-recovery-loop";
 
@@ -11,6 +13,7 @@ import { startRecoveryLoop } from "./run-recovery-loop";
  */
 export function startProcessingWorker(): { stop: () => Promise<void> } {
   const env = getEnv();
+  onInboxChanges(publishRealtime);
   const drain = () =>
     void requestDrain().catch((error: unknown) =>
       console.error("[worker] processing failed, the poll will retry", (error as Error).message),

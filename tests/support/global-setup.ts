@@ -7,6 +7,7 @@ import type { TestProject } from "vitest/node";
 import { buildIfNeeded } from "../../lib/cli/build-if-needed";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../lib/cli/embedded-postgres";
 import { runPrisma } from "../../lib/cli/prisma";
+import { startPusherServer } from "../../lib/realtime/pusher-server";
 import { startFakeGraphApi } from "./fake-graph-api";
 import { root, type RunningServer, startNextServer } from "./processes";
 
@@ -21,6 +22,8 @@ declare module "vitest" {
     adminEmail: string;
     adminPassword: string;
     authSecret: string;
+    /** The local Pusher-protocol server the test server publishes to. */
+    pusher: { host: string; port: number; appId: string; key: string; secret: string };
   }
 }
 
@@ -53,6 +56,14 @@ export default async function setup(project: TestProject) {
   };
   // Nothing under test may call the real Meta: the Graph API is a local fake that knows no token.
   const graphApi = await startFakeGraphApi();
+  // Realtime goes through the project's own Pusher-protocol server, as under `npm start`.
+  const pusherApp = {
+    appId: `test-${randomBytes(3).toString("hex")}`,
+    key: `test-key-${randomBytes(6).toString("hex")}`,
+    secret: randomBytes(24).toString("base64url"),
+  };
+  const pusherServer = await startPusherServer({ ...pusherApp, host: "127.0.0.1", port: 0 });
+  const pusher = { ...pusherApp, host: pusherServer.host, port: pusherServer.port };
   const server: RunningServer = await startNextServer({
     DATABASE_URL: databaseUrl,
     WHATSAPP_GRAPH_API_URL: graphApi.url,
@@ -64,6 +75,12 @@ export default async function setup(project: TestProject) {
     ADMIN_EMAIL: secrets.adminEmail,
     ADMIN_PASSWORD: secrets.adminPassword,
     BETTER_AUTH_SECRET: secrets.authSecret,
+    PUSHER_APP_ID: pusher.appId,
+    PUSHER_KEY: pusher.key,
+    PUSHER_SECRET: pusher.secret,
+    PUSHER_HOST: pusher.host,
+    PUSHER_PORT: String(pusher.port),
+    PUSHER_USE_TLS: "false",
   });
   project.provide("baseUrl", server.url);
   project.provide("databaseUrl", databaseUrl);
@@ -73,10 +90,12 @@ export default async function setup(project: TestProject) {
   project.provide("adminEmail", secrets.adminEmail);
   project.provide("adminPassword", secrets.adminPassword);
   project.provide("authSecret", secrets.authSecret);
+  project.provide("pusher", pusher);
 
   return async () => {
     await server.stop();
     await graphApi.close();
+    await pusherServer.close();
     if (process.env.KEEP_TEST_DATABASE !== "1") {
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();

@@ -1,0 +1,28 @@
+// pusher-js configured from GET /api/realtime/config — the browser side of lib/realtime/channels.ts.
+import PusherClient, { type Options } from "pusher-js";
+import type { RealtimeClientConfig } from "./channels";
+
+/**
+ * A pusher-js client for hosted Pusher (cluster) or a custom host (self-hosted, or the local
+ * server `npm start` runs). Channel authorization posts to /api/realtime/auth with the page's
+ * cookies; `overrides` replace any option (tests pass their own authorization handler).
+ */
+export function createRealtimeClient(config: RealtimeClientConfig, overrides: Partial<Options> = {}): PusherClient {
+  const customHost =
+    config.wsHost === null
+      ? {}
+      : {
+          wsHost: config.wsHost,
+          ...(config.wsPort === null ? {} : { wsPort: config.wsPort, wssPort: config.wsPort }),
+          // A Pusher-protocol server of our own speaks WebSocket only (no HTTP streaming fallbacks).
+          enabledTransports: ["ws" as const],
+        };
+  return new PusherClient(config.key, {
+    cluster: config.cluster,
+    forceTLS: config.forceTLS,
+    ...customHost,
+    disableStats: true,
+    channelAuthorization: { endpoint: config.authEndpoint, transport: "ajax" },
+    ...overrides,
+  });
+}
