@@ -21,9 +21,20 @@ export const WEBHOOK_SETTING_KEYS = {
 // The ack path must not pay a database round trip for configuration; settings change rarely and
 // whoever changes them calls invalidateWebhookConfig() (other processes pick it up within the TTL).
 const TTL_MS = 30_000;
-let cached: { config: WebhookConfig; loadedAt: number } | undefined;
-let loading: Promise<WebhookConfig> | undefined;
-let generation = 0;
+
+// One cache per process, not per bundle: Next.js gives pages and route handlers their own copies
+// of a module, and a save on the settings API must reach the copy the webhook route reads.
+type CacheState = {
+  cached: { config: WebhookConfig; loadedAt: number } | undefined;
+  loading: Promise<WebhookConfig> | undefined;
+  generation: number;
+};
+const globalForConfig = globalThis as unknown as { __inboxWebhookConfig?: CacheState };
+const state: CacheState = (globalForConfig.__inboxWebhookConfig ??= {
+  cached: undefined,
+  loading: undefined,
+  generation: 0,
+});
 
 const generate = (bytes: number) => randomBytes(bytes).toString("base64url");
 
@@ -53,29 +64,29 @@ async function loadWebhookConfig(): Promise<WebhookConfig> {
 }
 
 export async function getWebhookConfig(): Promise<WebhookConfig> {
+  const { cached } = state;
   if (cached && Date.now() - cached.loadedAt < TTL_MS) return cached.config;
-  if (!loading) {
-    const startedIn = generation;
+  if (!state.loading) {
+    const startedIn = state.generation;
     const load = loadWebhookConfig()
       .then((config) => {
         // A load that started before invalidateWebhookConfig() must not cache the old values.
-        if (generation === startedIn) cached = { config, loadedAt: Date.now() };
+        if (state.generation === startedIn) state.cached = { config, loadedAt: Date.now() };
         return config;
       })
       .finally(() => {
-        if (loading === load) loading = undefined;
+        if (state.loading === load) state.loading = undefined;
       });
-    loading = load;
+    state.loading = load;
   }
   // A stale config keeps webhooks flowing while a refresh is in flight or the database blips.
-  const stale = cached;
-  if (stale) return loading.catch(() => stale.config);
-  return loading;
+  if (cached) return state.loading.catch(() => cached.config);
+  return state.loading;
 }
 
-/** Call after changing a webhook setting: this process uses the new value for the next request. */
+/** Call after changing a webhook setting: every bundle of this process uses the new value next. */
 export function invalidateWebhookConfig(): void {
-  generation += 1;
-  cached = undefined;
-  loading = undefined;
+  state.generation += 1;
+  state.cached = undefined;
+  state.loading = undefined;
 }

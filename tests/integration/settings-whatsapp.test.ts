@@ -176,6 +176,7 @@ describe("changing webhook settings takes effect at once", () => {
   it("rotating the webhook key moves the endpoint: the old URL answers 404, the new one 200", async () => {
     const oldKey = await webhookKey();
     const newKey = randomBytes(24).toString("base64url");
+    expect((await admin.request("/settings/whatsapp")).status).toBe(200); // the page has the old key cached
     expect((await save("webhookKey", newKey)).status).toBe(200);
     const secret = (await storedPlaintext(KEYS.appSecret))!;
     expect((await post({ secret, key: oldKey })).status).toBe(404);
@@ -185,6 +186,9 @@ describe("changing webhook settings takes effect at once", () => {
     expect(view.callbackUrlMasked).toBe(
       `http://localhost:${server.port}/api/webhooks/whatsapp/••••••••${newKey.slice(-4)}`,
     );
+    // The page (its own bundle in Next.js) must see the rotation too, not a copy of the old cache.
+    const html = await (await admin.request("/settings/whatsapp")).text();
+    expect(html).toContain(`/api/webhooks/whatsapp/••••••••${newKey.slice(-4)}`);
   });
 });
 

@@ -23,6 +23,7 @@ export function SecretSettingForm({
   savedMessage,
   canGenerate = false,
   canRemove = false,
+  generatedNote,
 }: {
   setting: SettingView;
   description: ReactNode;
@@ -31,6 +32,8 @@ export function SecretSettingForm({
   savedMessage: string;
   canGenerate?: boolean;
   canRemove?: boolean;
+  /** What to do about a value the app generated at first start. */
+  generatedNote?: string;
 }) {
   const router = useRouter();
   const [value, setValue] = useState("");
@@ -73,6 +76,7 @@ export function SecretSettingForm({
       </div>
       <SettingStatus setting={setting} />
       {setting.problem ? <Alert tone="error">{setting.problem}</Alert> : null}
+      {setting.generated && generatedNote && !locked ? <Alert tone="info">{generatedNote}</Alert> : null}
       {locked ? (
         <p className="text-sm text-slate-600">
           Locked: the server&apos;s environment sets it, which wins over this page. Change {setting.envVar} to replace
@@ -136,18 +140,20 @@ export function SecretSettingForm({
             ) : null}
           </div>
           {saved ? <Alert tone="success">{saved}</Alert> : null}
-          <ConfirmDialog
-            open={confirmRemove}
-            title={`Remove the ${setting.label}?`}
-            confirmLabel="Remove"
-            onCancel={() => setConfirmRemove(false)}
-            onConfirm={() => {
-              setConfirmRemove(false);
-              void save(null);
-            }}
-          >
-            <p>The app cannot call the Graph API without it until you save a new one.</p>
-          </ConfirmDialog>
+          {canRemove ? (
+            <ConfirmDialog
+              open={confirmRemove}
+              title={`Remove the ${setting.label}?`}
+              confirmLabel="Remove"
+              onCancel={() => setConfirmRemove(false)}
+              onConfirm={() => {
+                setConfirmRemove(false);
+                void save(null);
+              }}
+            >
+              <p>The app cannot call the Graph API without it until you save a new one.</p>
+            </ConfirmDialog>
+          ) : null}
         </form>
       )}
     </section>

@@ -2,10 +2,19 @@ import { Badge } from "@/components/ui/badge";
 import type { SettingView } from "@/lib/settings/get-whatsapp-settings";
 
 /** The current value (masked for secrets) and where it comes from. */
-export function SettingStatus({ setting, emptyText = "Not set" }: { setting: SettingView; emptyText?: string }) {
+export function SettingStatus({
+  setting,
+  emptyText = "Not set",
+  showValue = true,
+}: {
+  setting: SettingView;
+  emptyText?: string;
+  /** Off where the value is already on screen in another form (the callback URL). */
+  showValue?: boolean;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" data-testid={`setting-${setting.name}`}>
-      {setting.display !== null ? (
+      {!showValue ? null : setting.display !== null ? (
         <code className="rounded bg-slate-100 px-2 py-0.5 font-mono text-slate-800">{setting.display}</code>
       ) : (
         <span className="text-slate-500">{setting.source === "unset" ? emptyText : "Unreadable"}</span>

@@ -59,7 +59,13 @@ export function WebhookUrlCard({
       <p className="font-mono text-sm break-all text-slate-800" data-testid="callback-url">
         {callbackUrlMasked}
       </p>
-      <SettingStatus setting={setting} />
+      <SettingStatus setting={setting} showValue={false} />
+      {setting.generated && !newUrl ? (
+        <Alert tone="info">
+          The app generated this key at first start and never shows it in full. Rotate it to get a callback URL to paste
+          into Meta.
+        </Alert>
+      ) : null}
       {newUrl ? (
         <div className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-3" role="status">
           <p className="text-sm font-medium text-emerald-900">

@@ -51,6 +51,7 @@ export default async function WhatsAppSettingsPage() {
           inputLabel="New verify token"
           hint="Generate one, save it, then paste it into Meta and click Verify and save."
           savedMessage="Verify token saved. Meta's next verification must use it."
+          generatedNote="The app generated this token at first start and never shows it in full. Generate a new one to paste into Meta."
           canGenerate
         />
         <SecretSettingForm
@@ -64,6 +65,7 @@ export default async function WhatsAppSettingsPage() {
           inputLabel="New App Secret"
           hint="32 hexadecimal characters."
           savedMessage="App Secret saved. The next webhook is checked against it."
+          generatedNote="This is a local secret generated at first start (npm run simulate signs with it). Webhooks from Meta fail the signature check until you save your app's App Secret."
         />
       </Section>
 
