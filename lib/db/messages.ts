@@ -11,6 +11,7 @@ export type NewMessage = {
   timestamp: Date;
   timestampIssue: string | null;
   replyToWamid: string | null;
+  forwarded: boolean;
   referral: unknown;
   errors: unknown;
   status: "pending" | null;
@@ -35,17 +36,18 @@ export async function createMessagesIfNew({
   const column = <T>(pick: (message: NewMessage) => T) => messages.map(pick);
   const rows = await db.$queryRaw<{ id: string; wamid: string; conversation_id: string }[]>`
     INSERT INTO messages (id, wamid, conversation_id, direction, type, text, content, timestamp, timestamp_issue,
-                          reply_to_wamid, referral, errors, status, raw_event_id)
+                          reply_to_wamid, forwarded, referral, errors, status, raw_event_id)
     SELECT 'msg_' || gen_random_uuid(), v.wamid, v.conversation_id, v.direction::message_direction, v.type, v.text,
-           v.content::jsonb, v.timestamp, v.timestamp_issue, v.reply_to_wamid, v.referral::jsonb, v.errors::jsonb,
+           v.content::jsonb, v.timestamp, v.timestamp_issue, v.reply_to_wamid, v.forwarded, v.referral::jsonb, v.errors::jsonb,
            v.status::message_status, v.raw_event_id
     FROM unnest(${column((m) => m.wamid)}::text[], ${column((m) => m.conversationId)}::text[],
                 ${column((m) => m.direction)}::text[], ${column((m) => m.type)}::text[], ${column((m) => m.text)}::text[],
                 ${column((m) => json(m.content))}::text[], ${column((m) => m.timestamp.toISOString())}::timestamptz[],
                 ${column((m) => m.timestampIssue)}::text[], ${column((m) => m.replyToWamid)}::text[],
+                ${column((m) => m.forwarded)}::boolean[],
                 ${column((m) => json(m.referral))}::text[], ${column((m) => json(m.errors))}::text[],
                 ${column((m) => m.status)}::text[], ${column((m) => m.rawEventId?.toString() ?? null)}::bigint[])
-         AS v(wamid, conversation_id, direction, type, text, content, timestamp, timestamp_issue, reply_to_wamid,
+         AS v(wamid, conversation_id, direction, type, text, content, timestamp, timestamp_issue, reply_to_wamid, forwarded,
               referral, errors, status, raw_event_id)
     ON CONFLICT (wamid) DO NOTHING
     RETURNING id, wamid, conversation_id`;

@@ -211,6 +211,7 @@ function toNewMessage(message: ParsedMessage, conversationId: string, rawEventId
     timestamp: message.timestamp.date,
     timestampIssue: message.timestamp.issue,
     replyToWamid: message.replyToWamid,
+    forwarded: message.forwarded,
     referral: message.referral,
     errors: message.errors,
     status: null,

@@ -43,6 +43,7 @@ export async function recordOutboundMessage({
           timestamp: sentAt,
           timestampIssue: null,
           replyToWamid,
+          forwarded: false,
           referral: null,
           errors: null,
           status: "pending",

@@ -89,6 +89,16 @@ describe("inbound message types", () => {
     expect((await stored(wamid)).timestamp.toISOString()).toBe(new Date(1764230000 * 1000).toISOString());
   });
 
+  it("marks forwarded messages", async () => {
+    const from = uniqueWaId();
+    const wamid = uniqueWamid();
+    const message = { ...sampleInboundMessage("text", { from, wamid }), context: { forwarded: true } };
+    await postWebhook(buildMessagesWebhook({ contacts: [{ waId: from, name: "F" }], messages: [message] }));
+    expect((await stored(wamid)).forwarded).toBe(true);
+    const plain = await ingest("text");
+    expect((await stored(plain.wamid)).forwarded).toBe(false);
+  });
+
   it("stores a referral from a click-to-WhatsApp ad", async () => {
     const { wamid } = await ingest("text-with-referral");
     const message = await stored(wamid);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "messages" ADD COLUMN     "forwarded" BOOLEAN NOT NULL DEFAULT false;
+
