@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { appUrl, getEnv, reloadEnv } from "@/lib/env";
+import { type LocalRealtime, startLocalRealtime } from "@/lib/realtime/start-local-server";
 import { buildIfNeeded } from "./build-if-needed";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded-postgres";
 import { runPrisma } from "./prisma";
@@ -19,7 +20,11 @@ async function main() {
     process.env.DATABASE_URL = embedded.url;
     reloadEnv();
   }
-  const stopDatabase = async () => {
+  let realtime: LocalRealtime | null = null;
+  const stopServices = async () => {
+    await realtime
+      ?.close()
+      .catch((error: unknown) => console.error("[start] stopping the Pusher server failed", error));
     await embedded?.stop().catch((error: unknown) => console.error("[start] stopping Postgres failed", error));
   };
   try {
@@ -27,15 +32,22 @@ async function main() {
     buildIfNeeded({ root });
     writeRuntimeFile({ dataDir: env.DATA_DIR, runtime: { databaseUrl: embedded?.url, appUrl: appUrl() } });
     await printWebhookSetup();
+    // With no PUSHER_* configured, realtime goes through the bundled server, run right here.
+    realtime = await startLocalRealtime(env);
   } catch (error) {
-    await stopDatabase();
+    await stopServices();
     throw error;
   }
 
   // By default one processing worker runs beside the server, woken by Postgres as events are
   // stored: the server's single request thread then only acknowledges (README → Speed).
   const workers = env.WORKERS;
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...realtime?.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   const server = spawn(
     process.execPath,
     [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(env.PORT)],
@@ -79,7 +91,7 @@ async function main() {
     const expected = stopping;
     stopping = true;
     for (const worker of workerProcesses) worker.kill("SIGTERM");
-    await stopDatabase();
+    await stopServices();
     process.exit(expected ? 0 : (code ?? 1));
   });
 }

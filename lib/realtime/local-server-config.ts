@@ -24,7 +24,10 @@ export function usesLocalPusherServer(env: Env): boolean {
  * separately started `npm run worker` all agree, and browsers keep their key across restarts.
  */
 export function getLocalPusherServerConfig(env: Env): LocalPusherServerConfig {
-  return { ...readOrCreateCredentials(resolve(env.DATA_DIR)), host: "127.0.0.1", port: env.PUSHER_LOCAL_PORT };
+  // A server bound to every interface is still reached over loopback from this machine.
+  const anyAddress = ["0.0.0.0", "::", "[::]"].includes(env.PUSHER_LOCAL_HOST);
+  const host = anyAddress ? "127.0.0.1" : env.PUSHER_LOCAL_HOST;
+  return { ...readOrCreateCredentials(resolve(env.DATA_DIR)), host, port: env.PUSHER_LOCAL_PORT };
 }
 
 /** The environment that points the server and workers at the local server (their lib/env reads it). */
