@@ -45,18 +45,19 @@ test("secrets never reach the browser: the page and every answer it got show onl
   };
   const html = await page.content();
   for (const [what, value] of Object.entries(secrets)) {
-    expect(html, `the ${what} in the settings page`).not.toContain(value);
+    // A boolean, so that a failure names the leak without printing the whole page.
+    expect(html.includes(value), `the ${what} in the settings page`).toBe(false);
     expect(html, `the mask of the ${what}`).toContain(masked(value));
   }
 
   const bodies = await Promise.all(received);
   const json = bodies.filter((body) => body.type.includes("json"));
   // The checks below must have something to check: the two saves and the two reads answered JSON.
-  expect(json.filter((body) => body.url.endsWith("/api/settings/whatsapp"))).toHaveLength(3);
+  expect(json.filter((body) => body.url.endsWith("/api/settings/whatsapp")).length).toBeGreaterThanOrEqual(3);
   expect(json.find((body) => body.url.endsWith("/api/settings/audit-log"))?.body).toContain("App Secret");
   for (const { url, body } of bodies) {
     for (const [what, value] of Object.entries(secrets)) {
-      expect(body, `the ${what} in the answer to ${url}`).not.toContain(value);
+      expect(body.includes(value), `the ${what} in the answer to ${url}`).toBe(false);
     }
   }
   for (const body of json.filter((body) => body.url.endsWith("/api/settings/whatsapp"))) {

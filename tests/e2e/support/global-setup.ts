@@ -34,8 +34,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   let created = false;
 
   const teardown = async () => {
-    if (server && process.env.E2E_SERVER_LOG === "1") console.log(server.output());
     await server?.stop();
+    // For a failed run: what the server said (next start's own output).
+    if (server) writeFileSync(join(E2E_DIR, "server.log"), server.output());
     await graphApi?.close();
     if (created && serverUrl && process.env.KEEP_TEST_DATABASE !== "1") {
       await onServer(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

@@ -19,7 +19,8 @@ export async function saveSetting(
   const section = settingSection(page, label);
   await section.getByLabel(inputLabel).fill(value);
   await section.getByRole("button", { name: "Save" }).click();
-  await expect(section.getByRole("status")).toHaveText(savedMessage);
+  await expect(section.getByRole("status").filter({ hasText: savedMessage })).toBeVisible();
+  await expect(section.getByRole("alert")).toHaveCount(0);
 }
 
 export const saveAppSecret = (page: Page, value: string) =>
