@@ -9,7 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import type { SettingView } from "@/lib/settings/get-whatsapp-settings";
 import { randomToken, saveWhatsAppSetting } from "./save-setting";
-import { SettingStatus } from "./setting-status";
+import { Note, SettingStatus } from "./setting-status";
 
 /**
  * One secret: its masked value, and a write-only field to replace it. The browser only ever holds
@@ -76,7 +76,7 @@ export function SecretSettingForm({
       </div>
       <SettingStatus setting={setting} />
       {setting.problem ? <Alert tone="error">{setting.problem}</Alert> : null}
-      {setting.generated && generatedNote && !locked ? <Alert tone="info">{generatedNote}</Alert> : null}
+      {setting.generated && generatedNote && !locked ? <Note>{generatedNote}</Note> : null}
       {locked ? (
         <p className="text-sm text-slate-600">
           Locked: the server&apos;s environment sets it, which wins over this page. Change {setting.envVar} to replace

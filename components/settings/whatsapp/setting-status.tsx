@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { SettingView } from "@/lib/settings/get-whatsapp-settings";
 
@@ -37,4 +38,9 @@ export function SettingStatus({
 
 export function formatWhen(iso: string): string {
   return `${new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso))} UTC`;
+}
+
+/** Static guidance next to a setting: styled like a notice, but not a live region (nothing changed). */
+export function Note({ children }: { children: ReactNode }) {
+  return <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">{children}</p>;
 }

@@ -8,7 +8,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { SettingView } from "@/lib/settings/get-whatsapp-settings";
 import { randomToken, saveWhatsAppSetting } from "./save-setting";
-import { SettingStatus } from "./setting-status";
+import { Note, SettingStatus } from "./setting-status";
 
 /**
  * The callback URL for Meta. Its key is a secret like the others, so the page shows it masked; a
@@ -61,10 +61,10 @@ export function WebhookUrlCard({
       </p>
       <SettingStatus setting={setting} showValue={false} />
       {setting.generated && !newUrl ? (
-        <Alert tone="info">
+        <Note>
           The app generated this key at first start and never shows it in full. Rotate it to get a callback URL to paste
           into Meta.
-        </Alert>
+        </Note>
       ) : null}
       {newUrl ? (
         <div className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-3" role="status">
