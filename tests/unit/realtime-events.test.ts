@@ -8,6 +8,7 @@ import { emptyInboxChanges } from "../../lib/inbox/inbox-changes";
 import { conversationChannel, INBOX_CHANNEL, parseChannelName } from "../../lib/realtime/channels";
 import { realtimeEventsFor } from "../../lib/realtime/inbox-events";
 import { getLocalPusherServerConfig, usesLocalPusherServer } from "../../lib/realtime/local-server-config";
+import { getRealtimeClientConfig } from "../../lib/realtime/server";
 
 describe("realtimeEventsFor", () => {
   it("sends list events to the inbox and thread events to each conversation, ids only", () => {
@@ -134,5 +135,48 @@ describe("PUSHER_* settings", () => {
     expect(refused(credentials)).toMatch(/PUSHER_CLUSTER: set PUSHER_CLUSTER .* or PUSHER_HOST/);
     expect(refused({ ...credentials, PUSHER_HOST: "h", PUSHER_PORT: "http" })).toMatch(/PUSHER_PORT/);
     expect(refused({ ...credentials, PUSHER_HOST: "h" })).toBe("");
+  });
+});
+
+describe("the browser's pusher-js settings", () => {
+  const credentials = { PUSHER_APP_ID: "1", PUSHER_KEY: "public-key", PUSHER_SECRET: "the-secret" };
+  const configWith = (env: Record<string, string>, requestHostname: string | null = "inbox.example.com") => {
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    try {
+      reloadEnv();
+      return getRealtimeClientConfig({ requestHostname });
+    } finally {
+      for (const name of Object.keys(env)) delete process.env[name];
+      Object.assign(process.env, saved);
+      reloadEnv();
+    }
+  };
+  const common = { key: "public-key", authEndpoint: "/api/realtime/auth" };
+
+  it("names hosted Pusher's cluster, a custom host, or the app's own host name for a loopback server", () => {
+    expect(configWith({ ...credentials, PUSHER_CLUSTER: "eu" })).toEqual({
+      ...common,
+      cluster: "eu",
+      wsHost: null,
+      wsPort: null,
+      forceTLS: true,
+    });
+    expect(configWith({ ...credentials, PUSHER_HOST: "ws.example.com", PUSHER_PORT: "6443" })).toEqual({
+      ...common,
+      cluster: "",
+      wsHost: "ws.example.com",
+      wsPort: 6443,
+      forceTLS: true,
+    });
+    const local = { ...credentials, PUSHER_HOST: "127.0.0.1", PUSHER_PORT: "6001", PUSHER_USE_TLS: "false" };
+    expect(configWith(local)).toMatchObject({ wsHost: "inbox.example.com", wsPort: 6001, forceTLS: false });
+    expect(configWith({ ...local, PUSHER_PUBLIC_URL: "wss://realtime.example.com" })).toMatchObject({
+      wsHost: "realtime.example.com",
+      wsPort: 443,
+      forceTLS: true,
+    });
+    expect(JSON.stringify(configWith(local))).not.toContain("the-secret");
+    expect(envSchema.safeParse({ PUSHER_PUBLIC_URL: "https://realtime.example.com" }).success).toBe(false);
   });
 });
