@@ -6,16 +6,15 @@ import { join } from "node:path";
 import Pusher from "pusher";
 import PusherClient from "pusher-js";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { getDb } from "../../lib/db/client";
-import { createRawEvent } from "../../lib/db/raw-events";
+import pg from "pg";
 import { INBOX_CHANNEL, type ConversationCreatedEvent, realtimeEvents } from "../../lib/realtime/channels";
 import { startPusherServer } from "../../lib/realtime/pusher-server";
 import { buildMessagesWebhook, sampleInboundMessage } from "../../lib/whatsapp/sample-payloads";
+import { createFreshDatabase } from "../support/databases";
 import { freePort, root, startNextServer } from "../support/processes";
 import { recordEvents, subscribed, within } from "../support/realtime";
 import { eventually, postWebhook, uniqueWaId, uniqueWamid } from "../support/webhooks";
 
-const db = () => getDb();
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -59,13 +58,13 @@ async function ownPusherServer() {
   return { env, client };
 }
 
-function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+function startWorker(env: Record<string, string> & { DATABASE_URL: string }): Promise<ChildProcess> {
   const worker = spawn(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", join(root, "lib/cli/worker.ts")],
     {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: inject("databaseUrl"), WORKER_POLL_MS: "250", ...env },
+      env: { ...process.env, WORKER_POLL_MS: "250", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -78,7 +77,7 @@ function startWorker(env: Record<string, string>): Promise<ChildProcess> {
       }),
   );
   let output = "";
-  return within<ChildProcess>(30_000, "the worker to start", (resolve, reject) => {
+  return within<ChildProcess>(60_000, "the worker to start", (resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("processing stored events")) resolve(worker);
@@ -90,26 +89,41 @@ function startWorker(env: Record<string, string>): Promise<ChildProcess> {
 }
 
 describe("realtime from a processing worker", () => {
-  it("publishes the events of what `npm run worker` processed", async () => {
+  // A database of its own: the test server's recovery loop must not process the event instead.
+  it("publishes the events of what `npm run worker` processed", { timeout: 120_000 }, async () => {
+    const database = await createFreshDatabase();
+    cleanups.push(() => database.drop());
+    const sql = new pg.Client({ connectionString: database.url });
+    await sql.connect();
+    cleanups.push(() => sql.end());
     const pusher = await ownPusherServer();
     await within(10_000, "pusher-js to connect", (resolve) => pusher.client.connection.bind("connected", resolve));
     const inbox = await subscribed(pusher.client, INBOX_CHANNEL);
     const created = recordEvents<ConversationCreatedEvent>(inbox, realtimeEvents.conversationCreated);
-    await startWorker(pusher.env);
+    await startWorker({ ...pusher.env, DATABASE_URL: database.url });
 
-    // Stored as the ack path stores it; the worker is woken by Postgres and processes it at once.
+    // Stored as the ack path stores it; the worker picks it up (woken by Postgres, or its poll).
     const wamid = uniqueWamid();
-    await createRawEvent({ body: Buffer.from(JSON.stringify(textWebhook(wamid))) });
-    const message = await eventually(() => db().message.findUnique({ where: { wamid } }), "the processed message");
-    await created.waitFor((event) => event.conversationId === message.conversationId, "conversation-created");
+    await sql.query("INSERT INTO raw_events (body) VALUES ($1)", [Buffer.from(JSON.stringify(textWebhook(wamid)))]);
+    const conversationId = await eventually(async () => {
+      const { rows } = await sql.query<{ conversation_id: string }>(
+        "SELECT conversation_id FROM messages WHERE wamid = $1",
+        [wamid],
+      );
+      return rows[0]?.conversation_id;
+    }, "the processed message");
+    await created.waitFor((event) => event.conversationId === conversationId, "conversation-created");
   });
 });
 
 describe("a Pusher server that is down", () => {
-  it("does not stop processing, and is logged once per outage", async () => {
+  // A database of its own, so that this server is the one that processes (and publishes) its events.
+  it("does not stop processing, and is logged once per outage", { timeout: 120_000 }, async () => {
+    const database = await createFreshDatabase();
+    cleanups.push(() => database.drop());
     const deadPort = await freePort();
     const server = await startNextServer({
-      DATABASE_URL: inject("databaseUrl"),
+      DATABASE_URL: database.url,
       WHATSAPP_APP_SECRET: inject("appSecret"),
       WHATSAPP_WEBHOOK_KEY: inject("webhookKey"),
       WHATSAPP_VERIFY_TOKEN: inject("verifyToken"),
@@ -122,10 +136,16 @@ describe("a Pusher server that is down", () => {
       PUSHER_USE_TLS: "false",
     });
     cleanups.push(() => server.stop());
+    const sql = new pg.Client({ connectionString: database.url });
+    await sql.connect();
+    cleanups.push(() => sql.end());
     const wamids = [uniqueWamid(), uniqueWamid(), uniqueWamid()];
     for (const wamid of wamids) {
       expect((await postWebhook(textWebhook(wamid), { baseUrl: server.url })).status).toBe(200);
-      await eventually(() => db().message.findUnique({ where: { wamid } }), `message ${wamid}`);
+      await eventually(
+        async () => (await sql.query("SELECT 1 FROM messages WHERE wamid = $1", [wamid])).rowCount === 1,
+        `message ${wamid}`,
+      );
     }
     await eventually(async () => server.output().includes("[realtime] publishing to Pusher failed"), "the log line");
     expect(server.output().match(/\[realtime\] publishing to Pusher failed/g)).toHaveLength(1);
