@@ -6,7 +6,10 @@ const BOUNDS_MS = [1, 2, 5, 10, 20, 50, 100, 250, 500, 1000, 2000, 5000, Number.
 const MINUTES = 60;
 
 type Minute = { minute: number; counts: number[] };
-const minutes: Minute[] = [];
+// On globalThis: Next gives pages and route handlers their own copies of a module, and the health
+// page must read what the webhook route recorded.
+const globalForLatency = globalThis as unknown as { __inboxAckLatency?: Minute[] };
+const minutes: Minute[] = (globalForLatency.__inboxAckLatency ??= []);
 
 /** Records how long one acknowledged webhook took inside this server process. */
 export function recordAckLatency(ms: number, now = Date.now()): void {
