@@ -75,6 +75,10 @@ describe("webhook health", () => {
     expect(report.numbers.some((number) => number.lastMessageAt !== null)).toBe(true);
     expect(report.ackLatency.count).toBeGreaterThan(0);
     expect(report.ackLatency.p50Ms).not.toBeNull();
+    // The page renders in its own module copy: it must show the same figures as the API.
+    const html = await (await admin.request("/settings/health")).text();
+    expect(html).not.toContain("No events acknowledged in the last hour");
+    expect(html).toMatch(/\d+ acks · p50 ≤/);
   });
 
   it("lists failed events with their reason and retries them", async () => {
