@@ -1,6 +1,6 @@
 // `npm start` records where its embedded database and server listen, so the other commands
 // (worker, simulate, events:replay) find them with no configuration.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { reloadEnv } from "@/lib/env";
 
@@ -9,6 +9,7 @@ type Runtime = { databaseUrl?: string; appUrl: string };
 const runtimePath = (dataDir: string) => join(dataDir, "runtime.json");
 
 export function writeRuntimeFile({ dataDir, runtime }: { dataDir: string; runtime: Runtime }): void {
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(runtimePath(dataDir), `${JSON.stringify(runtime, null, 2)}\n`, { mode: 0o600 });
 }
 
