@@ -1,22 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseWebhook, type ParseResult } from "@/lib/whatsapp/parse-webhook";
+import { firstMessages, parse, webhookOf } from "../support/parse-helpers";
 
 // Bodies byte-for-byte as Meta delivers them (escaped unicode, "\/"), not as our builders make them.
-
-const receivedAt = new Date("2024-06-10T16:00:00Z");
-const parse = (body: string) => parseWebhook(body, { receivedAt });
-
-function webhookOf(result: ParseResult) {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.reason}`);
-  return result.webhook;
-}
-
-function firstMessages(result: ParseResult) {
-  const change = webhookOf(result).changes[0];
-  if (change?.kind !== "messages") throw new Error("expected a messages change");
-  return change;
-}
 
 describe("fixtures in Meta's wire format", () => {
   const fixture = (name: string) => readFileSync(new URL(`../fixtures/meta/${name}`, import.meta.url), "utf8");

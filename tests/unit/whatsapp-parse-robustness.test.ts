@@ -1,20 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseWebhook, type ParseResult } from "@/lib/whatsapp/parse-webhook";
+import { firstMessages, parse, webhookOf } from "../support/parse-helpers";
 import { buildMessagesWebhook, sampleInboundMessage, sampleStatus } from "@/lib/whatsapp/sample-payloads";
-
-const receivedAt = new Date("2024-06-10T16:00:00Z");
-const parse = (body: string) => parseWebhook(body, { receivedAt });
-
-function webhookOf(result: ParseResult) {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.reason}`);
-  return result.webhook;
-}
-
-function firstMessages(result: ParseResult) {
-  const change = webhookOf(result).changes[0];
-  if (change?.kind !== "messages") throw new Error("expected a messages change");
-  return change;
-}
 
 describe("parseWebhook: rejecting what is not a webhook", () => {
   it("explains invalid JSON with the parser's message", () => {
