@@ -6,11 +6,6 @@ export async function getSetting({ db, key }: { db: Db; key: string }): Promise<
   return row?.value ?? null;
 }
 
-export async function findSettings({ db, keys }: { db: Db; keys: string[] }): Promise<Map<string, string>> {
-  const rows = await db.setting.findMany({ where: { key: { in: keys } } });
-  return new Map(rows.map((row) => [row.key, row.value]));
-}
-
 /**
  * Returns the stored value, storing `value` first when there is none. Safe when several processes
  * start at once: the first insert wins and everyone reads the same value back.
