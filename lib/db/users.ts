@@ -69,3 +69,22 @@ export async function withAccountsLock<T>({
     { maxWait: 10_000, timeout: 30_000 },
   );
 }
+
+/** Users who can sign in (not deactivated), by name: who a conversation can be assigned to. */
+export async function findActiveUsers({ db }: { db: Db }): Promise<{ id: string; name: string; role: string }[]> {
+  return db.user.findMany({
+    where: { banned: false },
+    select: { id: true, name: true, role: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+}
+
+export async function getActiveUser({
+  db,
+  id,
+}: {
+  db: Db;
+  id: string;
+}): Promise<{ id: string; name: string; role: string } | null> {
+  return db.user.findFirst({ where: { id, banned: false }, select: { id: true, name: true, role: true } });
+}

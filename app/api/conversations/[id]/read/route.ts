@@ -1,0 +1,9 @@
+// POST /api/conversations/[id]/read — the signed-in agent has read the conversation up to now
+import { withRoute } from "@/lib/http/with-route";
+import { markConversationRead } from "@/lib/inbox/mark-conversation-read";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withRoute<"agent", undefined, { id: string }>({ role: "agent" }, async ({ params, user }) => ({
+  conversation: await markConversationRead({ id: params.id, userId: user.id }),
+}));

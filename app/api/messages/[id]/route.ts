@@ -1,0 +1,9 @@
+// GET /api/messages/[id] — one thread message with its quote and reactions
+import { withRoute } from "@/lib/http/with-route";
+import { getThreadMessageOrThrow } from "@/lib/inbox/get-thread-message-or-throw";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute<"agent", undefined, { id: string }>({ role: "agent" }, async ({ params }) => ({
+  message: await getThreadMessageOrThrow({ id: params.id }),
+}));
