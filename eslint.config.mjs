@@ -28,7 +28,21 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/db/*", "@/lib/inbox/*", "@/lib/env"], allowTypeImports: true }] },
+        {
+          patterns: [
+            {
+              // inbox-views and message-preview are pure and shared with the browser on purpose.
+              group: [
+                "@/lib/db/*",
+                "@/lib/inbox/*",
+                "!@/lib/inbox/inbox-views",
+                "!@/lib/inbox/message-preview",
+                "@/lib/env",
+              ],
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },

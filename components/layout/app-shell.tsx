@@ -9,16 +9,17 @@ const navLink =
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   return (
-    <div className="min-h-screen">
+    <div className="flex min-h-dvh flex-col">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3">
-          <Link href="/inbox" className="font-semibold text-slate-900">
+      {/* h-14: the inbox fills the rest of the viewport below this header. */}
+      <header className="h-14 shrink-0 border-b border-slate-200 bg-white">
+        <div className="flex h-full items-center gap-2 px-4 sm:gap-4">
+          <Link href="/inbox" className="hidden font-semibold text-slate-900 sm:inline">
             WhatsApp Inbox
           </Link>
           <nav aria-label="Main" className="flex items-center gap-1">
@@ -30,14 +31,14 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
                 <Link href="/settings" className={navLink}>
                   Settings
                 </Link>
-                <Link href="/settings/health" className={navLink}>
+                <Link href="/settings/health" className={`${navLink} hidden sm:inline-block`}>
                   Webhook health
                 </Link>
               </>
             ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-3">
-            <div className="text-right leading-tight" data-testid="current-user">
+            <div className="hidden text-right leading-tight sm:block" data-testid="current-user">
               <div className="text-sm font-medium text-slate-900">{user.name}</div>
               <div className="text-xs text-slate-500">
                 {user.role === "admin" ? "Admin" : "Agent"} · {user.email}
@@ -47,7 +48,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+      <main id="main" className="flex min-h-0 flex-1 flex-col">
         {children}
       </main>
     </div>

@@ -54,7 +54,7 @@ describe("pages", () => {
     expect(html).toContain(agent.name);
     expect(html).toContain("Agent");
     expect(html).toContain("Sign out");
-    expect(html).toContain("Inbox coming next");
+    expect(html).toContain(`aria-label="Search conversations"`);
     expect(html).not.toContain('href="/settings"');
   });
 

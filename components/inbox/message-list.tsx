@@ -1,0 +1,110 @@
+"use client";
+
+import { Fragment, useCallback, useEffect, useMemo, useRef } from "react";
+import { Button, Spinner } from "@/components/ui/button";
+import type { ThreadMessage } from "@/lib/inbox/inbox-views";
+import { useThread } from "@/lib/queries/use-thread";
+import { DaySeparator, dayKey } from "./message/day-separator";
+import { MessageBubble } from "./message/message-bubble";
+
+/**
+ * The thread, newest at the bottom. The scroll container is column-reverse, so it opens at the
+ * newest message, stays pinned there as messages arrive, and older pages loaded above do not move
+ * what the agent is reading.
+ */
+export function MessageList({ conversationId }: { conversationId: string }) {
+  const thread = useThread(conversationId);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = thread;
+  const messages = useMemo(
+    () => (thread.data ? [...thread.data.pages].reverse().flatMap((page) => page.messages) : []),
+    [thread.data],
+  );
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const sentinelRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const sentinel = sentinelRef.current;
+    if (!sentinel || !hasNextPage) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { root: scrollRef.current, rootMargin: "600px 0px 0px 0px" },
+    );
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, messages.length]);
+
+  const jumpTo = useCallback(
+    (wamid: string) => {
+      const target = messages.find((message) => message.wamid === wamid);
+      if (!target) return;
+      const element = scrollRef.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(target.id)}"]`);
+      if (!element) return;
+      element.scrollIntoView({ block: "center", behavior: "smooth" });
+      element.animate([{ backgroundColor: "rgb(254 243 199)" }, { backgroundColor: "transparent" }], {
+        duration: 1500,
+      });
+    },
+    [messages],
+  );
+
+  if (thread.isPending) {
+    return (
+      <div role="status" className="flex flex-1 items-center justify-center gap-2 text-sm text-slate-500">
+        <Spinner /> Loading messages…
+      </div>
+    );
+  }
+  if (thread.error && messages.length === 0) {
+    return (
+      <div role="alert" className="flex flex-1 flex-col items-center justify-center gap-3 text-sm text-slate-600">
+        <p>Could not load messages: {thread.error.message}</p>
+        <Button variant="secondary" onClick={() => void thread.refetch()}>
+          Try again
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <div
+      ref={scrollRef}
+      data-testid="message-list"
+      className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto bg-[#efeae2] px-3 py-4 sm:px-6"
+    >
+      <div className="flex flex-col gap-1">
+        <div ref={sentinelRef} aria-hidden="true" />
+        {isFetchingNextPage ? (
+          <div role="status" className="flex justify-center gap-2 py-2 text-xs text-slate-600">
+            <Spinner /> Loading older messages…
+          </div>
+        ) : null}
+        {!hasNextPage && messages.length > 0 ? (
+          <p className="py-2 text-center text-xs text-slate-500">Start of the conversation</p>
+        ) : null}
+        {messages.length === 0 ? <p className="py-8 text-center text-sm text-slate-500">No messages yet.</p> : null}
+        <ThreadMessages messages={messages} onJumpToMessage={jumpTo} />
+      </div>
+    </div>
+  );
+}
+
+function ThreadMessages({
+  messages,
+  onJumpToMessage,
+}: {
+  messages: ThreadMessage[];
+  onJumpToMessage: (wamid: string) => void;
+}) {
+  return messages.map((message, index) => {
+    const day = dayKey(message.timestamp);
+    const newDay = index === 0 || dayKey(messages[index - 1]!.timestamp) !== day;
+    return (
+      <Fragment key={message.id}>
+        {newDay ? <DaySeparator date={message.timestamp} /> : null}
+        <MessageBubble message={message} onJumpToMessage={onJumpToMessage} />
+      </Fragment>
+    );
+  });
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import type { ConversationDetail, ConversationStatus } from "@/lib/inbox/inbox-views";
+import { useAgents } from "@/lib/queries/use-conversations";
+import type { ConversationChange } from "@/lib/queries/use-conversation-actions";
+import type { PresenceMember } from "@/lib/queries/use-presence";
+import { contactLabel, formatFullTime, formatPhone, phoneNumberLabel } from "./format";
+
+const WINDOW_MS = 24 * 60 * 60 * 1000;
+
+type Props = {
+  conversation: ConversationDetail;
+  userId: string;
+  viewers: PresenceMember[];
+  saving: boolean;
+  saveError: string | null;
+  onChange: (change: ConversationChange) => void;
+  onBack: () => void;
+};
+
+export function ThreadHeader({ conversation, userId, viewers, saving, saveError, onChange, onBack }: Props) {
+  const agents = useAgents();
+  const name = contactLabel(conversation.contact);
+  const phone = formatPhone(conversation.contact.waId);
+  const assigneeId = conversation.assignee?.id ?? "";
+  // The assignee stays selectable even when the agent list is still loading or they were deactivated.
+  const agentOptions = [...(agents.data ?? [])];
+  if (conversation.assignee && !agentOptions.some((agent) => agent.id === conversation.assignee!.id)) {
+    agentOptions.push(conversation.assignee);
+  }
+
+  return (
+    <header className="border-b border-slate-200 bg-white px-4 py-3">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <button
+          type="button"
+          onClick={onBack}
+          className="-ml-1 rounded-md p-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-emerald-700 md:hidden"
+          aria-label="Back to conversations"
+        >
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 20 20"
+            className="size-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={2}
+          >
+            <path d="M12 4 6 10l6 6" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+        </button>
+        <div className="min-w-0 flex-1">
+          <h2 dir="auto" className="truncate text-base font-semibold text-slate-900">
+            {name}
+          </h2>
+          <p className="truncate text-xs text-slate-500">
+            {phone && phone !== name ? `${phone} · ` : ""}
+            to {phoneNumberLabel(conversation.phoneNumber)} · <WindowHint lastInboundAt={conversation.lastInboundAt} />
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <label className="sr-only" htmlFor="conversation-state">
+            State
+          </label>
+          <select
+            id="conversation-state"
+            aria-label="State"
+            value={conversation.status}
+            disabled={saving}
+            onChange={(event) => onChange({ status: event.target.value as ConversationStatus })}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
+            <option value="open">Open</option>
+            <option value="pending">Pending</option>
+            <option value="resolved">Resolved</option>
+          </select>
+          <select
+            aria-label="Assignee"
+            value={assigneeId}
+            disabled={saving}
+            onChange={(event) => onChange({ assigneeId: event.target.value || null })}
+            className="max-w-[11rem] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
+            <option value="">Unassigned</option>
+            {agentOptions.map((agent) => (
+              <option key={agent.id} value={agent.id}>
+                {agent.id === userId ? `${agent.name} (me)` : agent.name}
+              </option>
+            ))}
+          </select>
+          {assigneeId !== userId ? (
+            <button
+              type="button"
+              disabled={saving}
+              onClick={() => onChange({ assigneeId: userId })}
+              className="rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-emerald-700 disabled:opacity-60"
+            >
+              Assign to me
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <div className="mt-1 flex min-h-5 flex-wrap items-center gap-3 text-xs">
+        <p data-testid="presence" aria-live="polite" className="text-amber-700">
+          {viewers.length === 0
+            ? null
+            : viewers.length === 1
+              ? `${viewers[0]!.name} is also viewing`
+              : `${viewers.map((viewer) => viewer.name).join(", ")} are also viewing`}
+        </p>
+        {saveError ? (
+          <p role="alert" className="text-red-700">
+            {saveError}
+          </p>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+function WindowHint({ lastInboundAt }: { lastInboundAt: string | null }) {
+  if (!lastInboundAt) return <span>no customer message yet</span>;
+  const closesAt = new Date(new Date(lastInboundAt).getTime() + WINDOW_MS);
+  const open = closesAt.getTime() > Date.now();
+  return (
+    <span title={`Last customer message ${formatFullTime(lastInboundAt)}`} className={open ? "text-emerald-700" : ""}>
+      {open
+        ? `reply window open until ${formatFullTime(closesAt.toISOString())}`
+        : "reply window closed (templates only)"}
+    </span>
+  );
+}

@@ -1,0 +1,181 @@
+// Realtime events patch the react-query cache in place (no refetch storm): rows replace rows,
+// messages join their thread, ticks only move forward.
+import type { InfiniteData, QueryClient } from "@tanstack/react-query";
+import {
+  type ConversationFilters,
+  type ConversationListItem,
+  type ConversationPage,
+  isStatusAdvance,
+  type MessagePage,
+  type MessageStatus,
+  type ThreadMessage,
+} from "@/lib/inbox/inbox-views";
+import type { MessageStatusChangedEvent } from "@/lib/realtime/channels";
+import { inboxKeys } from "./inbox-keys";
+
+type ListData = InfiniteData<ConversationPage, string | null>;
+type ThreadData = InfiniteData<MessagePage, string | null>;
+
+/** Newest activity first, then id — the server's order (COALESCE(last_message_at, created_at) DESC, id DESC). */
+export function compareConversations(a: ConversationListItem, b: ConversationListItem): number {
+  const at = a.lastMessageAt ?? "";
+  const bt = b.lastMessageAt ?? "";
+  if (at !== bt) return at < bt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** Whether a row belongs in a list; null when only the server can tell (a search). */
+export function matchesFilters(
+  row: ConversationListItem,
+  filters: ConversationFilters,
+  userId: string,
+): boolean | null {
+  if (filters.status !== "all" && row.status !== filters.status) return false;
+  if (filters.assignee === "mine" && row.assignee?.id !== userId) return false;
+  if (filters.assignee === "unassigned" && row.assignee !== null) return false;
+  if (filters.phoneNumberId && row.phoneNumber.id !== filters.phoneNumberId) return false;
+  return filters.search.trim() === "" ? true : null;
+}
+
+/**
+ * Puts fresh rows into every loaded list: removed where they no longer match, moved to their place
+ * by activity, added at the top when new. A row older than everything loaded so far is left for
+ * the next page to bring.
+ */
+export function upsertConversationRows(queryClient: QueryClient, rows: ConversationListItem[], userId: string): void {
+  for (const row of rows) queryClient.setQueryData(inboxKeys.detail(row.id), row);
+  const lists = queryClient.getQueriesData<ListData>({ queryKey: inboxKeys.lists() });
+  for (const [key, data] of lists) {
+    if (!data) continue;
+    const filters = key[2] as ConversationFilters;
+    const fresh = new Map(rows.map((row) => [row.id, row]));
+    let changed = false;
+    const pages = data.pages.map((page) => {
+      const kept: ConversationListItem[] = [];
+      for (const existing of page.conversations) {
+        const row = fresh.get(existing.id);
+        if (!row) {
+          kept.push(existing);
+          continue;
+        }
+        changed = true;
+        // In a search only the server knows whether a row matches: keep it in place, updated.
+        if (matchesFilters(row, filters, userId) === null) {
+          kept.push(row);
+          fresh.delete(row.id);
+        }
+      }
+      return { ...page, conversations: kept };
+    });
+    const toPlace = [...fresh.values()].filter((row) => matchesFilters(row, filters, userId) === true);
+    if (toPlace.length > 0) {
+      const last = pages.at(-1);
+      const hasMore = last?.nextCursor != null;
+      const all = pages.flatMap((page) => page.conversations);
+      const oldest = all.at(-1);
+      for (const row of toPlace) {
+        if (hasMore && oldest && compareConversations(row, oldest) > 0) continue;
+        changed = true;
+        // Place into the page whose range covers it (the first page whose last row sorts after it).
+        const target =
+          pages.find((page) => {
+            const end = page.conversations.at(-1);
+            return end === undefined || compareConversations(row, end) <= 0;
+          }) ?? pages.at(-1);
+        if (!target) continue;
+        target.conversations = [...target.conversations, row].sort(compareConversations);
+      }
+    }
+    if (changed) queryClient.setQueryData<ListData>(key, { ...data, pages });
+  }
+}
+
+/** This agent read a conversation: its unread badge goes at once, before the server answers. */
+export function setConversationUnread(queryClient: QueryClient, conversationId: string, unreadCount: number): void {
+  const patch = (row: ConversationListItem) => (row.id === conversationId ? { ...row, unreadCount } : row);
+  queryClient.setQueriesData<ListData>({ queryKey: inboxKeys.lists() }, (data) =>
+    data
+      ? { ...data, pages: data.pages.map((page) => ({ ...page, conversations: page.conversations.map(patch) })) }
+      : data,
+  );
+  queryClient.setQueryData<ConversationListItem>(inboxKeys.detail(conversationId), (row) => (row ? patch(row) : row));
+}
+
+function compareMessages(a: ThreadMessage, b: ThreadMessage): number {
+  if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Adds (or replaces) a message in its loaded thread; pages[0] holds the newest messages. */
+export function upsertThreadMessage(queryClient: QueryClient, message: ThreadMessage): void {
+  queryClient.setQueryData<ThreadData>(inboxKeys.thread(message.conversationId), (data) => {
+    if (!data || data.pages.length === 0) return data;
+    const existing = data.pages.findIndex((page) => page.messages.some((m) => m.id === message.id));
+    if (existing >= 0) {
+      return {
+        ...data,
+        pages: data.pages.map((page, index) =>
+          index === existing
+            ? { ...page, messages: page.messages.map((m) => (m.id === message.id ? keepNewerStatus(m, message) : m)) }
+            : page,
+        ),
+      };
+    }
+    const [newest, ...older] = data.pages;
+    const messages = [...newest!.messages, message].sort(compareMessages);
+    return { ...data, pages: [{ ...newest!, messages }, ...older] };
+  });
+}
+
+// A refetched message may be older than a tick already applied from an event: keep the later tick.
+function keepNewerStatus(current: ThreadMessage, incoming: ThreadMessage): ThreadMessage {
+  if (isStatusAdvance(current.status, incoming.status)) return incoming;
+  return {
+    ...incoming,
+    status: current.status,
+    statusAt: current.statusAt,
+    errorCode: current.errorCode,
+    errorTitle: current.errorTitle,
+  };
+}
+
+/** Moves a tick forward in the loaded thread; an event that would move it back is ignored. */
+export function applyStatusChange(queryClient: QueryClient, event: MessageStatusChangedEvent): void {
+  const next = event.status as MessageStatus;
+  queryClient.setQueryData<ThreadData>(inboxKeys.thread(event.conversationId), (data) => {
+    if (!data) return data;
+    let changed = false;
+    const pages = data.pages.map((page) => {
+      if (!page.messages.some((m) => m.id === event.messageId)) return page;
+      return {
+        ...page,
+        messages: page.messages.map((m) => {
+          if (m.id !== event.messageId || !isStatusAdvance(m.status, next)) return m;
+          if (m.status === next && m.statusAt === event.statusAt && m.errorCode === event.errorCode) return m;
+          changed = true;
+          return {
+            ...m,
+            status: next,
+            statusAt: event.statusAt,
+            errorCode: event.errorCode,
+            errorTitle: event.errorTitle,
+          };
+        }),
+      };
+    });
+    return changed ? { ...data, pages } : data;
+  });
+}
+
+export function findThreadMessageByWamid(
+  queryClient: QueryClient,
+  conversationId: string,
+  wamid: string,
+): ThreadMessage | null {
+  const data = queryClient.getQueryData<ThreadData>(inboxKeys.thread(conversationId));
+  for (const page of data?.pages ?? []) {
+    const found = page.messages.find((m) => m.wamid === wamid);
+    if (found) return found;
+  }
+  return null;
+}
