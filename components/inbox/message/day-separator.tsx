@@ -1,0 +1,47 @@
+// Days are the agent's local days: a message sent at 23:30 belongs to the day the agent saw it.
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const weekdayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+
+/** The local calendar day of an ISO time, as YYYY-MM-DD ("invalid" when it is not a date). */
+export function dayKey(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "invalid";
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** "Today", "Yesterday", a weekday within the last 6 days, else "23 Nov 2026". */
+export function formatDayLabel(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "Unknown date";
+  const days = calendarDaysBetween(date, now);
+  if (days === 0) return "Today";
+  if (days === 1) return "Yesterday";
+  if (days > 1 && days <= 6) return weekdayFormat.format(date);
+  return dateFormat.format(date);
+}
+
+/** Whole local days from `from` to `to`, counted on the calendar so DST's 23/25-hour days do not matter. */
+function calendarDaysBetween(from: Date, to: Date): number {
+  const start = Date.UTC(from.getFullYear(), from.getMonth(), from.getDate());
+  const end = Date.UTC(to.getFullYear(), to.getMonth(), to.getDate());
+  return Math.round((end - start) / DAY_MS);
+}
+
+export function DaySeparator({ date }: { date: string }) {
+  const key = dayKey(date);
+  return (
+    <div data-testid="day-separator" className="my-3 flex justify-center">
+      {/* The server and the browser may sit in different time zones; the browser's day wins. */}
+      <time
+        dateTime={key === "invalid" ? undefined : key}
+        suppressHydrationWarning
+        className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-600 shadow-sm"
+      >
+        {formatDayLabel(date)}
+      </time>
+    </div>
+  );
+}
