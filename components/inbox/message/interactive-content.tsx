@@ -1,4 +1,4 @@
-import { isRecord, readString } from "./content-readers";
+import { isRecord, readString, readValue } from "./content-readers";
 import { FormIcon, ReplyIcon } from "./icons";
 
 const MAX_FORM_FIELDS = 12;
@@ -7,10 +7,11 @@ const REPLY_KINDS = ["button_reply", "list_reply", "nfm_reply"];
 /** The customer's answer to an interactive message: a button, a list row, or a Flow form. */
 export function InteractiveContent({ content, text }: { content: unknown; text: string | null }) {
   const declared = readString(content, "type");
+  // Like the parser: the declared kind first, then whichever reply object is present.
   const kind = [declared, ...REPLY_KINDS].find(
-    (key) => key !== null && REPLY_KINDS.includes(key) && isRecord((content as Record<string, unknown>)[key]),
+    (key): key is string => key !== null && REPLY_KINDS.includes(key) && isRecord(readValue(content, key)),
   );
-  const reply = kind ? (content as Record<string, unknown>)[kind] : undefined;
+  const reply = kind ? readValue(content, kind) : undefined;
 
   if (kind === "nfm_reply") return <FormResponse reply={reply} />;
   if (kind === "button_reply" || kind === "list_reply") {
