@@ -26,9 +26,9 @@ export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
   globalSetup: "./tests/e2e/support/global-setup.ts",
-  // One browser at a time: the tests share one server and one database, and the first one must find
-  // it empty.
-  workers: 1,
+  // Two browsers at a time: the settings specs one after another on the main server, the inbox specs
+  // in parallel on a server and database of their own (see the projects below).
+  workers: 2,
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
@@ -45,6 +45,15 @@ export default defineConfig({
   projects: [
     // The database starts with no user: first-run setup creates the admin everything else signs in as.
     { name: "first-run", testMatch: "first-run.spec.ts" },
-    { name: "chromium", testIgnore: "first-run.spec.ts", dependencies: ["first-run"] },
+    // One at a time: these specs share the main server's settings (the App Secret, signature counts).
+    {
+      name: "chromium",
+      testIgnore: ["first-run.spec.ts", "inbox-*.spec.ts"],
+      dependencies: ["first-run"],
+      workers: 1,
+    },
+    // The inbox server's own admin and data: each test brings its own customers and business number,
+    // so they run in parallel, with each other and with the specs above.
+    { name: "inbox", testMatch: "inbox-*.spec.ts", fullyParallel: true },
   ],
 });

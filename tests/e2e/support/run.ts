@@ -6,6 +6,23 @@ export const RUN_ENV = "INBOX_E2E_RUN";
 /** The admin's signed-in browser state, saved by the first-run test for the tests after it. */
 export const ADMIN_STATE = join(E2E_DIR, "admin-state.json");
 
+/**
+ * The inbox specs' own server and database (tests/e2e/inbox-*.spec.ts). They post signed webhooks
+ * all the time, so they need an App Secret that stays put — in the environment, unlike the main
+ * server, whose App Secret the settings specs change — and a list no other spec adds to.
+ */
+export type InboxServer = {
+  baseUrl: string;
+  /** For the few rows a test seeds itself (messages we sent: the send API is not there yet). */
+  databaseUrl: string;
+  webhookKey: string;
+  appSecret: string;
+  /** The first admin, created by the server from ADMIN_EMAIL/ADMIN_PASSWORD at start-up. */
+  adminName: string;
+  adminEmail: string;
+  adminPassword: string;
+};
+
 export type E2eRun = {
   baseUrl: string;
   webhookKey: string;
@@ -13,6 +30,7 @@ export type E2eRun = {
   adminName: string;
   adminEmail: string;
   adminPassword: string;
+  inbox: InboxServer;
 };
 
 export function e2eRun(): E2eRun {
