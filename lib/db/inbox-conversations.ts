@@ -31,10 +31,16 @@ export type InboxConversationFilters = {
   /** "mine" needs `userId`. */
   assignee: "all" | "mine" | "unassigned";
   phoneNumberId: string | null;
-  /** A LIKE pattern (wildcards of the search escaped, wrapped in %…%) or null. */
-  textPattern: string | null;
+  search: InboxSearch | null;
+};
+
+export type InboxSearch = {
+  /** A LIKE pattern: the search with its wildcards escaped, wrapped in %…%. */
+  pattern: string;
   /** A LIKE pattern over the customer's number, or null when the search is not a number. */
   digitsPattern: string | null;
+  /** Whether message text is searched too (a trigram index cannot serve 1–2 characters). */
+  messages: boolean;
 };
 
 /** Unread inbound messages are counted up to this cap (the list shows "99+"). */
@@ -67,7 +73,12 @@ export async function findInboxConversations({
   if (filters.assignee === "unassigned") where.push(Prisma.sql`c.assignee_id IS NULL`);
   if (filters.phoneNumberId) where.push(Prisma.sql`c.phone_number_id = ${filters.phoneNumberId}`);
   if (after) where.push(Prisma.sql`(${activity}, c.id) < (${after.at.toISOString()}::timestamptz, ${after.id})`);
-  if (filters.textPattern) where.push(searchCondition(filters.textPattern, filters.digitsPattern));
+  const { search } = filters;
+  if (search?.messages) {
+    const ids = await searchRecentConversations({ db, where, search, limit });
+    if (ids) return selectRows({ db, userId, page: Prisma.sql`SELECT unnest(${ids}::text[]) AS id` });
+  }
+  if (search) where.push(searchCondition(search));
   const whereSql = where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
   return selectRows({
     db,
@@ -97,17 +108,63 @@ export async function findInboxConversationsByIds({
   });
 }
 
+const contactMatch = (search: InboxSearch) =>
+  search.digitsPattern
+    ? Prisma.sql`(ct.profile_name ILIKE ${search.pattern} OR ct.wa_id LIKE ${search.digitsPattern})`
+    : Prisma.sql`ct.profile_name ILIKE ${search.pattern}`;
+
 /**
- * Name, number or message text. Message matches are collected once through the trigram index on
- * messages.text (a hashed subplan), never by scanning each conversation's messages.
+ * Search, first try: walk the next few hundred conversations in list order and look into each
+ * one's own messages (by the conversation index, stopping at the first hit). A common word fills a
+ * page here in a few milliseconds, where collecting its matches through the trigram index would
+ * touch every one of (possibly) hundreds of thousands of messages. Answers the page's ids, or null
+ * when the walk found less than a page before its end (the word is rare: the index is the way).
  */
-function searchCondition(textPattern: string, digitsPattern: string | null): Prisma.Sql {
-  const contactMatch = digitsPattern
-    ? Prisma.sql`ct.profile_name ILIKE ${textPattern} OR ct.wa_id LIKE ${digitsPattern}`
-    : Prisma.sql`ct.profile_name ILIKE ${textPattern}`;
-  return Prisma.sql`(
-    c.contact_id IN (SELECT ct.id FROM contacts ct WHERE ${contactMatch})
-    OR c.id IN (SELECT m.conversation_id FROM messages m WHERE m.text ILIKE ${textPattern}))`;
+async function searchRecentConversations({
+  db,
+  where,
+  search,
+  limit,
+}: {
+  db: Db;
+  where: Prisma.Sql[];
+  search: InboxSearch;
+  limit: number;
+}): Promise<string[] | null> {
+  const walk = Math.max(100, limit * 2);
+  const whereSql = where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+  // COALESCE keeps the trigram index out of the per-conversation probe: rebuilding a bitmap of
+  // every match for each walked conversation is what this path exists to avoid.
+  const [row] = await db.$queryRaw<{ walked: number; ids: string[] }[]>`
+    WITH walk AS MATERIALIZED (
+      SELECT c.id, c.contact_id, ${activity} AS at FROM conversations c ${whereSql}
+      ORDER BY ${activity} DESC, c.id DESC
+      LIMIT ${walk})
+    SELECT (SELECT count(*) FROM walk)::int AS walked,
+      ARRAY(
+        SELECT w.id FROM walk w
+        JOIN contacts ct ON ct.id = w.contact_id
+        LEFT JOIN LATERAL (
+          SELECT true AS hit FROM messages m
+          WHERE m.conversation_id = w.id AND COALESCE(m.text, '') ILIKE ${search.pattern}
+          LIMIT 1) found ON true
+        WHERE ${contactMatch(search)} OR found.hit
+        ORDER BY w.at DESC, w.id DESC
+        LIMIT ${limit}) AS ids`;
+  if (!row) return null;
+  return row.ids.length >= limit || row.walked < walk ? row.ids : null;
+}
+
+/**
+ * Search, second try: name, number or message text over the whole list. Message matches are
+ * collected once through the trigram index on messages.text (a hashed subplan), never by scanning
+ * each conversation's messages.
+ */
+function searchCondition(search: InboxSearch): Prisma.Sql {
+  const byContact = Prisma.sql`c.contact_id IN (SELECT ct.id FROM contacts ct WHERE ${contactMatch(search)})`;
+  if (!search.messages) return byContact;
+  return Prisma.sql`(${byContact}
+    OR c.id IN (SELECT m.conversation_id FROM messages m WHERE m.text ILIKE ${search.pattern}))`;
 }
 
 async function selectRows({ db, userId, page }: { db: Db; userId: string; page: Prisma.Sql }) {

@@ -1,10 +1,13 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { findInboxConversations, findInboxConversationsByIds } from "@/lib/db/inbox-conversations";
+import { findInboxConversations, findInboxConversationsByIds, type InboxSearch } from "@/lib/db/inbox-conversations";
 import { encodeCursor } from "./cursor";
 import { toConversationListItem } from "./conversation-view";
 import type { ConversationPage } from "./inbox-views";
 import type { FindConversationsQuery } from "./schemas";
+
+/** Shorter searches match names and numbers only. */
+export const MIN_MESSAGE_SEARCH_LENGTH = 3;
 
 /**
  * The inbox list for one agent: filtered, searched, newest activity first, one keyset page at a
@@ -30,7 +33,7 @@ export async function findConversations({
       status: query.status,
       assignee: query.assignee,
       phoneNumberId: query.phoneNumberId,
-      ...searchPatterns(query.q),
+      search: toSearch(query.q),
     },
     after: query.cursor,
     // One extra row says whether there is a next page.
@@ -47,12 +50,17 @@ export async function findConversations({
 /**
  * LIKE patterns for a search: the text as typed (its % and _ match literally) for names and
  * messages, and its digits for the customer's number — only when the search looks like a number
- * ("+49 151-2…"), so that "order 12" does not list every number containing 12.
+ * ("+49 151-2…"), so that "order 12" does not list every number containing 12. Message text needs
+ * 3 characters: shorter substrings cannot use the trigram index (a scan of every message).
  */
-function searchPatterns(q: string): { textPattern: string | null; digitsPattern: string | null } {
-  if (q === "") return { textPattern: null, digitsPattern: null };
+function toSearch(q: string): InboxSearch | null {
+  if (q === "") return null;
   const escape = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
   const digits = q.replace(/\D/g, "");
   const looksLikeNumber = digits.length > 0 && /^[\d\s+().\-/]+$/.test(q);
-  return { textPattern: `%${escape(q)}%`, digitsPattern: looksLikeNumber ? `%${digits}%` : null };
+  return {
+    pattern: `%${escape(q)}%`,
+    digitsPattern: looksLikeNumber ? `%${digits}%` : null,
+    messages: [...q].length >= MIN_MESSAGE_SEARCH_LENGTH,
+  };
 }
