@@ -100,7 +100,7 @@ export function ThreadHeader({ conversation, userId, viewers, saving, saveError,
           ) : null}
         </div>
       </div>
-      <div className="mt-1 flex min-h-5 flex-wrap items-center gap-3 text-xs">
+      <div className={`flex flex-wrap items-center gap-3 text-xs ${viewers.length > 0 || saveError ? "mt-1" : ""}`}>
         <p data-testid="presence" aria-live="polite" className="text-amber-700">
           {viewers.length === 0
             ? null
