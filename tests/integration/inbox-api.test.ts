@@ -3,7 +3,7 @@
 // Every test delivers its own conversations on its own WhatsApp number (a unique phone_number_id),
 // so it can filter by that number and share the database with tests running in parallel.
 import { randomBytes, randomInt } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../lib/db/client";
 import type {
   ConversationListItem,
@@ -12,9 +12,11 @@ import type {
   ThreadMessage,
   UnreadSummary,
 } from "../../lib/inbox/inbox-views";
+import { type ConversationUpdatedEvent, INBOX_CHANNEL, realtimeEvents } from "../../lib/realtime/channels";
 import { buildMessagesWebhook, sampleInboundMessage } from "../../lib/whatsapp/sample-payloads";
 import { createTestUser, signedIn, signInBootstrapAdmin, type TestUser } from "../support/accounts";
 import { HttpSession } from "../support/http-session";
+import { connectRealtime, disconnectRealtimeClients, recordEvents, subscribed } from "../support/realtime";
 import { eventually, postWebhook, uniqueWaId, uniqueWamid } from "../support/webhooks";
 
 let admin: HttpSession;
@@ -29,6 +31,8 @@ beforeAll(async () => {
   };
   [alice, bob] = await Promise.all([agent(), agent()]);
 });
+
+afterEach(() => disconnectRealtimeClients());
 
 // ── Seeding through signed webhooks ────────────────────────────────────────────────────────────
 
@@ -362,6 +366,18 @@ describe("conversation changes", () => {
     const missing = await alice.session.request("/api/conversations/cv_missing");
     expect(missing.status).toBe(404);
     expect((await errorOf(missing)).code).toBe("not_found");
+  });
+
+  it("tells every open inbox that the conversation changed (conversation-updated)", async () => {
+    const number = newNumber();
+    const someone = customer("Realtime Patch Person");
+    await deliver(number, [someone]);
+    const id = await conversationOf(someone.waId);
+    const inbox = await subscribed(await connectRealtime(bob.session), INBOX_CHANNEL);
+    const updated = recordEvents<ConversationUpdatedEvent>(inbox, realtimeEvents.conversationUpdated);
+    expect((await patch(alice.session, id, { assigneeId: alice.user.id })).status).toBe(200);
+    const event = await updated.waitFor((data) => data.conversationId === id, "conversation-updated");
+    expect(event).toEqual({ conversationId: id, lastMessageId: null });
   });
 });
 
