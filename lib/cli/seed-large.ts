@@ -3,10 +3,8 @@
 // embedded database `npm start` uses (the running one, or started here for the run).
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { reloadEnv } from "@/lib/env";
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded-postgres";
+import { openConfiguredDatabase } from "./configured-database";
 import { runPrisma } from "./prisma";
-import { readRuntimeFile } from "./runtime-file";
 import {
   chunkConversations,
   LONG_THREAD_NAME,
@@ -24,42 +22,11 @@ const usage = `Usage: npm run db:seed:large [-- --reset]
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_500 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-/** The database `npm start` would use, and how it was found (printed, so nobody seeds the wrong one). */
-async function resolveDatabase(): Promise<{ url: string; which: string; embedded?: EmbeddedDatabase }> {
-  const env = reloadEnv();
-  const where = (url: string) => {
-    const parsed = new URL(url);
-    return `${parsed.host}${parsed.pathname}`;
-  };
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, which: `DATABASE_URL (${where(env.DATABASE_URL)})` };
-  const running = readRuntimeFile(env.DATA_DIR)?.databaseUrl;
-  if (running && (await reachable(running)))
-    return { url: running, which: `the embedded database of the running npm start (${where(running)})` };
-  const embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, database: "inbox" });
-  return {
-    url: embedded.url,
-    which: `the embedded database in ${env.DATA_DIR}/postgres (started for this run: ${where(embedded.url)})`,
-    embedded,
-  };
-}
-
 async function main() {
   const { values } = parseArgs({ options: { reset: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   if (values.help) return console.log(usage);
   const started = performance.now();
-  const database = await resolveDatabase();
+  const database = await openConfiguredDatabase();
   console.log(`[seed] writing to ${database.which}`);
   const client = new pg.Client({ connectionString: database.url });
   try {

@@ -1,0 +1,89 @@
+// The inbox's JSON API (and its two pages' HTML) timed from Node with the agent's session cookie:
+// sequential requests, so each figure is one request's latency with nothing else in flight.
+import type { ConversationPage, MessagePage } from "../../lib/inbox/inbox-views";
+import { spread } from "./stats";
+
+async function get<T>(baseUrl: string, cookie: string, path: string): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+  if (!response.ok)
+    throw new Error(`GET ${path} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  return (await response.json()) as T;
+}
+
+async function time(baseUrl: string, cookie: string, path: string, requests: number): Promise<number[]> {
+  const durations: number[] = [];
+  for (let index = -3; index < requests; index += 1) {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+    if (index >= 0) durations.push(performance.now() - started);
+  }
+  return durations;
+}
+
+/** Follows nextCursor / olderCursor `pages` times; returns the last cursor and how long the walk took. */
+async function walk(
+  next: (cursor: string | null) => Promise<string | null>,
+  pages: number,
+): Promise<{ cursor: string | null; ms: number }> {
+  const started = performance.now();
+  let cursor: string | null = null;
+  for (let page = 0; page < pages; page += 1) {
+    cursor = await next(cursor);
+    if (!cursor) break;
+  }
+  return { cursor, ms: performance.now() - started };
+}
+
+export async function measureApi({
+  baseUrl,
+  cookie,
+  requests,
+  thread,
+}: {
+  baseUrl: string;
+  cookie: string;
+  requests: number;
+  thread: string;
+}): Promise<string[]> {
+  const listWalk = await walk(async (cursor) => {
+    const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
+    return (await get<ConversationPage>(baseUrl, cookie, `/api/conversations${query}`)).nextCursor;
+  }, 40);
+  const threadWalk = await walk(async (cursor) => {
+    const query = cursor ? `?before=${encodeURIComponent(cursor)}` : "";
+    return (await get<MessagePage>(baseUrl, cookie, `/api/conversations/${thread}/messages${query}`)).olderCursor;
+  }, 20);
+  const firstPage = await get<ConversationPage>(baseUrl, cookie, "/api/conversations?status=all");
+  const ids = firstPage.conversations.map((conversation) => conversation.id).join(",");
+  const endpoints: [string, string][] = [
+    ["list, first page (open)", "/api/conversations"],
+    ["list, first page (all states)", "/api/conversations?status=all"],
+    ["list, page after 2,000 rows", `/api/conversations?cursor=${encodeURIComponent(listWalk.cursor ?? "")}`],
+    ["list by ids (50 rows, realtime refresh)", `/api/conversations?ids=${ids}`],
+    ['search "refund" (common word)', "/api/conversations?q=refund"],
+    ['search "Lisboa"', "/api/conversations?q=Lisboa"],
+    ['search "zebra"', "/api/conversations?q=zebra"],
+    ['search "Long Thread" (a name)', "/api/conversations?q=Long%20Thread"],
+    ['search "55501" (number digits)', "/api/conversations?q=55501"],
+    ["unread summary", "/api/conversations/unread"],
+    ["conversation detail", `/api/conversations/${thread}`],
+    ["thread, newest 50 messages", `/api/conversations/${thread}/messages`],
+    [
+      "thread, 50 messages after 1,000",
+      `/api/conversations/${thread}/messages?before=${encodeURIComponent(threadWalk.cursor ?? "")}`,
+    ],
+    ["page HTML /inbox", "/inbox"],
+    [`page HTML /inbox/${thread}`, `/inbox/${thread}`],
+  ];
+  const lines = [
+    `walking the list 40 pages (2,000 rows): ${Math.round(listWalk.ms)} ms · ` +
+      `the thread 20 pages (1,000 messages): ${Math.round(threadWalk.ms)} ms`,
+  ];
+  for (const [label, path] of endpoints) {
+    const durations = await time(baseUrl, cookie, path, requests);
+    lines.push(`${label.padEnd(42)} ${spread(durations, [50, 99])}`);
+  }
+  return lines;
+}
