@@ -74,3 +74,19 @@ export async function seedSentText({
     client.release();
   }
 }
+
+/** Waits until the server stored this many status webhooks for a wamid (each is applied as it is stored). */
+export async function expectStatusesStored(wamid: string, count: number): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const { rows } = await db().query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM status_events WHERE wamid = $1",
+          [wamid],
+        );
+        return rows[0]?.n;
+      },
+      { message: `status webhooks stored for ${wamid}` },
+    )
+    .toBe(count);
+}

@@ -52,7 +52,36 @@ export async function chooseFilter(page: Page, group: "Status" | "Assignee", nam
 
 /** The list's rows as the contact names they show, top to bottom (for order and filter checks). */
 export async function expectRowsInOrder(page: Page, names: string[]): Promise<void> {
-  await expect(rows(page)).toHaveCount(names.length);
-  // An array: one row per name, in this order.
-  await expect(rows(page)).toContainText(names);
+  // One retrying check of the whole list: exactly these rows, each holding its name, in this order.
+  await expect(rows(page)).toHaveText(names.map((name) => new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))));
+}
+
+/** Marks the loaded document, so that a test can tell it was never reloaded. */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __e2eSameDocument?: boolean }).__e2eSameDocument = true;
+  });
+}
+
+/** What arrived was shown by the page itself: no reload, no navigation away and back. */
+export async function expectSameDocument(page: Page): Promise<void> {
+  const same = await page.evaluate(() => (window as unknown as { __e2eSameDocument?: boolean }).__e2eSameDocument);
+  expect(same, "the page was reloaded").toBe(true);
+}
+
+/** The unread total the server reports for whoever is signed in on this page. */
+export async function unreadConversations(page: Page): Promise<number> {
+  const response = await page.request.get("/api/conversations/unread");
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { unreadConversations: number }).unreadConversations;
+}
+
+/** The tab title shows the signed-in agent's unread conversations, as the server counts them. */
+export async function expectTitleCountsUnread(page: Page): Promise<void> {
+  // Other tests' customers write all the time: retry until the title and the count agree.
+  await expect(async () => {
+    const count = await unreadConversations(page);
+    const title = count > 0 ? `(${count}) Inbox · WhatsApp Inbox` : "Inbox · WhatsApp Inbox";
+    await expect(page).toHaveTitle(title, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
