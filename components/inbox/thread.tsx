@@ -36,6 +36,13 @@ export function Thread({ conversationId, userId, onBack }: Props) {
   }, [markReadIfVisible]);
   useThreadRealtime(conversationId, { onInboundMessage });
 
+  // Whatever told us about new customer messages (an event, a refetch after reconnect), an open
+  // and visible thread is read: the badge never lingers on the conversation being looked at.
+  const unreadCount = detail?.unreadCount ?? 0;
+  useEffect(() => {
+    if (unreadCount > 0) onInboundMessage();
+  }, [unreadCount, onInboundMessage]);
+
   useEffect(() => {
     markReadIfVisible();
     document.addEventListener("visibilitychange", markReadIfVisible);

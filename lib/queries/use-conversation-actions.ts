@@ -37,6 +37,7 @@ export function useMarkRead() {
       return result.data.conversation;
     },
     onMutate: (conversationId) => setConversationUnread(queryClient, conversationId, 0),
+    onSuccess: (_conversation, conversationId) => setConversationUnread(queryClient, conversationId, 0),
     onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKeys.unread() }),
   });
 }
