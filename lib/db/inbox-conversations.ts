@@ -1,5 +1,8 @@
 import "server-only";
 import { type Db, Prisma } from "./client";
+import { activity, findSearchPageByWalking, type InboxSearch, searchCondition } from "./inbox-search";
+
+export type { InboxSearch } from "./inbox-search";
 
 /** One conversation as the inbox list shows it, for one agent (their unread count). */
 export type InboxConversationRow = {
@@ -34,20 +37,8 @@ export type InboxConversationFilters = {
   search: InboxSearch | null;
 };
 
-export type InboxSearch = {
-  /** A LIKE pattern: the search with its wildcards escaped, wrapped in %…%. */
-  pattern: string;
-  /** A LIKE pattern over the customer's number, or null when the search is not a number. */
-  digitsPattern: string | null;
-  /** Whether message text is searched too (a trigram index cannot serve 1–2 characters). */
-  messages: boolean;
-};
-
 /** Unread inbound messages are counted up to this cap (the list shows "99+"). */
 export const UNREAD_CAP = 100;
-
-// The list order; conversations_activity_idx is on exactly this expression.
-const activity = Prisma.sql`COALESCE(c.last_message_at, c.created_at)`;
 
 /**
  * A page of the inbox list, newest activity first, after the keyset `after` (exclusive). Filters
@@ -75,7 +66,7 @@ export async function findInboxConversations({
   if (after) where.push(Prisma.sql`(${activity}, c.id) < (${after.at.toISOString()}::timestamptz, ${after.id})`);
   const { search } = filters;
   if (search?.messages) {
-    const ids = await searchRecentConversations({ db, where, search, limit });
+    const ids = await findSearchPageByWalking({ db, where, search, limit });
     if (ids) return selectRows({ db, userId, page: Prisma.sql`SELECT unnest(${ids}::text[]) AS id` });
   }
   if (search) where.push(searchCondition(search));
@@ -106,65 +97,6 @@ export async function findInboxConversationsByIds({
     userId,
     page: Prisma.sql`SELECT c.id FROM conversations c WHERE c.id = ANY(${ids}::text[])`,
   });
-}
-
-const contactMatch = (search: InboxSearch) =>
-  search.digitsPattern
-    ? Prisma.sql`(ct.profile_name ILIKE ${search.pattern} OR ct.wa_id LIKE ${search.digitsPattern})`
-    : Prisma.sql`ct.profile_name ILIKE ${search.pattern}`;
-
-/**
- * Search, first try: walk the next few hundred conversations in list order and look into each
- * one's own messages (by the conversation index, stopping at the first hit). A common word fills a
- * page here in a few milliseconds, where collecting its matches through the trigram index would
- * touch every one of (possibly) hundreds of thousands of messages. Answers the page's ids, or null
- * when the walk found less than a page before its end (the word is rare: the index is the way).
- */
-async function searchRecentConversations({
-  db,
-  where,
-  search,
-  limit,
-}: {
-  db: Db;
-  where: Prisma.Sql[];
-  search: InboxSearch;
-  limit: number;
-}): Promise<string[] | null> {
-  const walk = Math.max(100, limit * 2);
-  const whereSql = where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
-  // COALESCE keeps the trigram index out of the per-conversation probe: rebuilding a bitmap of
-  // every match for each walked conversation is what this path exists to avoid.
-  const [row] = await db.$queryRaw<{ walked: number; ids: string[] }[]>`
-    WITH walk AS MATERIALIZED (
-      SELECT c.id, c.contact_id, ${activity} AS at FROM conversations c ${whereSql}
-      ORDER BY ${activity} DESC, c.id DESC
-      LIMIT ${walk})
-    SELECT (SELECT count(*) FROM walk)::int AS walked,
-      ARRAY(
-        SELECT w.id FROM walk w
-        JOIN contacts ct ON ct.id = w.contact_id
-        LEFT JOIN LATERAL (
-          SELECT true AS hit FROM messages m
-          WHERE m.conversation_id = w.id AND COALESCE(m.text, '') ILIKE ${search.pattern}
-          LIMIT 1) found ON true
-        WHERE ${contactMatch(search)} OR found.hit
-        ORDER BY w.at DESC, w.id DESC
-        LIMIT ${limit}) AS ids`;
-  if (!row) return null;
-  return row.ids.length >= limit || row.walked < walk ? row.ids : null;
-}
-
-/**
- * Search, second try: name, number or message text over the whole list. Message matches are
- * collected once through the trigram index on messages.text (a hashed subplan), never by scanning
- * each conversation's messages.
- */
-function searchCondition(search: InboxSearch): Prisma.Sql {
-  const byContact = Prisma.sql`c.contact_id IN (SELECT ct.id FROM contacts ct WHERE ${contactMatch(search)})`;
-  if (!search.messages) return byContact;
-  return Prisma.sql`(${byContact}
-    OR c.id IN (SELECT m.conversation_id FROM messages m WHERE m.text ILIKE ${search.pattern}))`;
 }
 
 async function selectRows({ db, userId, page }: { db: Db; userId: string; page: Prisma.Sql }) {

@@ -254,7 +254,10 @@ describe("conversation list", () => {
     // 130 conversations, only 10 distinct activity times: keyset order must break ties by id.
     const customers = Array.from({ length: 130 }, (_, index) =>
       customer(`Pager ${index}`, [
-        { at: baseSeconds + (index % 10), text: index === 0 ? `oldest ${tag} needle` : `common ${tag} words` },
+        {
+          at: baseSeconds + (index % 10),
+          text: index === 0 ? `oldest ${tag} needle` : `common ${tag} words${index % 3 === 1 ? ` some${tag}` : ""}`,
+        },
       ]),
     );
     customers[0]!.lines[0]!.at = baseSeconds - 100;
@@ -299,6 +302,11 @@ describe("conversation list", () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(found.size).toBe(129);
+    // A word in every third conversation: more than one walk fills the first page, without repeats.
+    const some = await list(alice.session, { phoneNumberId, q: `some${tag}`, limit: "50" });
+    const expectedSome = seen.filter((row) => customers.findIndex((c) => c.waId === row.contact.waId) % 3 === 1);
+    expect(idsOf(some)).toEqual(expectedSome.map((row) => row.id));
+    expect(some.nextCursor).toBeNull();
   });
 
   it("answers exactly the rows named by ids, whatever the filters", async () => {
