@@ -533,6 +533,8 @@ describe("thread", () => {
     const [original, reply, orphan] = messages as [ThreadMessage, ThreadMessage, ThreadMessage];
     expect(original.reactions).toEqual([{ emoji: "❤️", direction: "inbound" }]);
     expect(original.replyTo).toBeNull();
+    expect(original.content).toEqual({ body: "the original" });
+    expect(original).toMatchObject({ forwarded: false, referral: null, errors: null, timestampIssue: null });
     expect(reply.replyTo).toEqual({
       wamid: quotedWamid,
       found: true,
