@@ -21,7 +21,7 @@ export function decodeCursor(kind: CursorKind, cursor: string): Keyset | null {
   if (!Array.isArray(value) || value.length !== 3) return null;
   const [storedKind, at, id] = value as unknown[];
   if (storedKind !== kind || typeof at !== "string" || typeof id !== "string") return null;
-  if (id.length === 0 || id.length > 100) return null;
+  if (id.length === 0 || id.length > 100 || id.includes("\u0000")) return null;
   const date = new Date(at);
   if (Number.isNaN(date.getTime()) || date.toISOString() !== at) return null;
   return { at: date, id };

@@ -19,13 +19,20 @@ const cursor = (kind: "c" | "m") =>
       return keyset;
     });
 
-const id = z.string().min(1).max(100);
+// Postgres text cannot hold NUL: refused here, it would otherwise fail in the database (a 500).
+const text = () => z.string().refine((value) => !value.includes("\u0000"), "Must not contain NUL characters");
+const id = text().pipe(z.string().min(1).max(100));
+
+/** A route's [id] segment. */
+export const idParamsSchema = z.object({ id });
 
 export const findConversationsQuerySchema = z.object({
   status: optional(z.enum(["open", "pending", "resolved", "all"])).transform((value) => value ?? "open"),
   assignee: optional(z.enum(["all", "mine", "unassigned"])).transform((value) => value ?? "all"),
   phoneNumberId: optional(id).transform((value) => value ?? null),
-  q: optional(z.string().max(200, "Keep the search under 200 characters")).transform((value) => value?.trim() ?? ""),
+  q: optional(text().pipe(z.string().max(200, "Keep the search under 200 characters"))).transform(
+    (value) => value?.trim() ?? "",
+  ),
   cursor: optional(cursor("c")).transform((value) => value ?? null),
   limit: optional(z.coerce.number().int().min(1).max(100)).transform((value) => value ?? 50),
   ids: optional(
@@ -53,7 +60,7 @@ export type FindThreadMessagesQuery = z.infer<typeof findThreadMessagesQuerySche
 export const updateConversationBodySchema = z
   .object({
     status: z.enum(["open", "pending", "resolved"]).optional(),
-    assigneeId: z.string().min(1).max(100).nullable().optional(),
+    assigneeId: id.nullable().optional(),
   })
   .refine((body) => body.status !== undefined || body.assigneeId !== undefined, {
     message: "Send a status or an assigneeId",

@@ -335,6 +335,16 @@ describe("conversation list", () => {
     for (const query of ["status=closed", "assignee=someone", "limit=0", "limit=101", "limit=ten"]) {
       expect((await alice.session.request(`/api/conversations?${query}`)).status, query).toBe(422);
     }
+    // A NUL character cannot reach Postgres (it would be a 500): refused up front.
+    for (const path of [
+      "/api/conversations?q=ab%00cd",
+      "/api/conversations/cv%00x",
+      "/api/messages/m%00",
+      "/api/conversations?ids=a%00",
+    ]) {
+      expect((await alice.session.request(path)).status, path).toBe(422);
+    }
+    expect((await patch(alice.session, "cv_x", { assigneeId: "u\u0000" })).status).toBe(422);
     expect((await alice.session.request("/api/conversations/cv_x/messages?before=zzz")).status).toBe(422);
     expect((await alice.session.request("/api/conversations/cv_x/messages?limit=201")).status).toBe(422);
   });

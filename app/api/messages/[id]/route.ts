@@ -1,9 +1,10 @@
 // GET /api/messages/[id] — one thread message with its quote and reactions
 import { withRoute } from "@/lib/http/with-route";
 import { getThreadMessageOrThrow } from "@/lib/inbox/get-thread-message-or-throw";
+import { idParamsSchema } from "@/lib/inbox/schemas";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withRoute<"agent", undefined, { id: string }>({ role: "agent" }, async ({ params }) => ({
-  message: await getThreadMessageOrThrow({ id: params.id }),
+  message: await getThreadMessageOrThrow({ id: idParamsSchema.parse(params).id }),
 }));
