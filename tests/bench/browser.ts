@@ -130,7 +130,7 @@ const PAGE_SCRIPT = String.raw`(() => {
       channel.port2.postMessage(null);
     });
   const firsts = [["firstRow", '[data-testid="conversation-row"]'], ["firstMessage", '[data-testid="message"]']];
-  const markerPattern = /rtm-[a-z0-9]+-\d+/g;
+  const markerPattern = /rtm-[a-z0-9]+-\d+-ok/g;
   const noteMarkers = (element) => {
     for (const marker of element.textContent.match(markerPattern) || []) {
       if (bench.seen[marker]) continue;

@@ -78,3 +78,39 @@ export function createWebhookFactory({
     return { wamid: values.wamid ?? "", body, signature: signPayload(body, appSecret) };
   };
 }
+
+let markedTemplate: string[] | undefined;
+
+/**
+ * One customer's text message with a text of the caller's choosing (the realtime benchmark's
+ * marker), signed over the exact bytes; `seq` must be unique per runTag.
+ */
+export function signedTextWebhook({
+  appSecret,
+  from,
+  name,
+  text,
+  runTag,
+  seq,
+}: {
+  appSecret: string;
+  from: string;
+  name: string;
+  text: string;
+  runTag: string;
+  seq: number;
+}): SignedWebhook {
+  markedTemplate ??= template("{{text}}");
+  const values: Record<string, string> = {
+    wamid: wamidFor(from, runTag, seq),
+    from,
+    name: escapeLikeMeta(name),
+    // Inside a JSON string already: only the escaping JSON itself needs.
+    text: escapeLikeMeta(JSON.stringify(text).slice(1, -1)),
+    timestamp: String(Math.floor(Date.now() / 1000)),
+  };
+  let body = "";
+  for (let index = 0; index < markedTemplate.length; index += 1)
+    body += (index % 2 ? values[markedTemplate[index] ?? ""] : markedTemplate[index]) ?? "";
+  return { wamid: values.wamid ?? "", body, signature: signPayload(body, appSecret) };
+}
