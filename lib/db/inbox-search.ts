@@ -6,7 +6,7 @@ export type InboxSearch = {
   pattern: string;
   /** A LIKE pattern over the customer's number, or null when the search is not a number. */
   digitsPattern: string | null;
-  /** Whether message text is searched too (a trigram index cannot serve 1–2 characters). */
+  /** Whether message text is searched too: only when the trigram index can narrow it down. */
   messages: boolean;
 };
 
