@@ -118,7 +118,8 @@ export async function waitForMark(page: Page, name: string, timeoutMs = 60_000):
  * - marks click: the timeStamp of the last click;
  * - seen[marker]: wall-clock time (timeOrigin + now) a message bubble with a "rtm-…" marker showed;
  * - ws: wall-clock arrival of every Pusher frame that announces a message;
- * - scroll(): scrolls a container frame by frame and records each frame's duration.
+ * - scroll(): scrolls a container frame by frame and records each frame's duration, and how long
+ *   the scroll stood still at the end of what was loaded (waiting for the next page).
  */
 const PAGE_SCRIPT = String.raw`(() => {
   const bench = (window.__bench = { marks: {}, seen: {}, waiters: {}, ws: [], longTasks: [] });
@@ -194,13 +195,18 @@ const PAGE_SCRIPT = String.raw`(() => {
       let last = null;
       let start = null;
       let count = 0;
+      let position = null;
+      let stalledMs = 0;
       const tick = (now) => {
         if (last !== null) frames.push(now - last);
+        // The scroll did not move since the last frame: at the end of what is loaded, waiting.
+        if (last !== null && container.scrollTop === position) stalledMs += now - last;
+        position = container.scrollTop;
         last = now;
         start ??= now;
         if (count++ % 5 === 0) for (const element of container.querySelectorAll(item)) ids.add(element.getAttribute(idAttribute));
         if (ids.size >= target || now - start > timeoutMs) {
-          resolve({ frames, seen: ids.size, ms: now - start, longTasks: bench.longTasks.slice(longTasksBefore) });
+          resolve({ frames, seen: ids.size, ms: now - start, stalledMs, longTasks: bench.longTasks.slice(longTasksBefore) });
           return;
         }
         container.scrollBy(0, step);

@@ -99,7 +99,7 @@ async function openThreadDirectly(context: BrowserContext): Promise<OpenRun> {
   };
 }
 
-type ScrollResult = { frames: number[]; seen: number; ms: number; longTasks: number[] };
+type ScrollResult = { frames: number[]; seen: number; ms: number; stalledMs: number; longTasks: number[] };
 
 async function scroll(context: BrowserContext, what: "list" | "thread"): Promise<ScrollResult> {
   const page = await context.newPage();
@@ -131,7 +131,8 @@ function printScroll(label: string, results: ScrollResult[], target: number) {
   for (const result of results) {
     const worstTasks = [...result.longTasks].sort((a, b) => b - a).slice(0, 5);
     log(
-      `     run: ${result.seen}/${target} items in ${(result.ms / 1000).toFixed(1)} s · ${result.frames.length} frames · ` +
+      `     run: ${result.seen}/${target} items in ${(result.ms / 1000).toFixed(1)} s (standing at the end of the ` +
+        `loaded items, waiting for a page: ${(result.stalledMs / 1000).toFixed(1)} s) · ${result.frames.length} frames · ` +
         `long tasks ${result.longTasks.length} (worst ${worstTasks.join(", ") || "–"} ms)`,
     );
   }
