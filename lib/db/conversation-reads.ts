@@ -30,12 +30,21 @@ export async function markConversationRead({
       SET read_up_to = GREATEST(conversation_reads.read_up_to, EXCLUDED.read_up_to), updated_at = now()`;
 }
 
-/** Conversations with customer activity this agent has not read (for the tab title). */
+/**
+ * Conversations with a customer message this agent has not read (the tab title) — the same rule as
+ * a row's unread count, so the title never counts a conversation whose row shows no badge (a
+ * reaction moves last_inbound_at but is not a message). last_inbound_at narrows the candidates
+ * first; each is then one probe of the (conversation_id, timestamp) index.
+ */
 export async function countUnreadConversations({ db, userId }: { db: Db; userId: string }): Promise<number> {
   const [row] = await db.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count
     FROM conversations c
     LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = ${userId}
-    WHERE c.last_inbound_at IS NOT NULL AND (r.read_up_to IS NULL OR c.last_inbound_at > r.read_up_to)`;
+    WHERE c.last_inbound_at IS NOT NULL AND (r.read_up_to IS NULL OR c.last_inbound_at > r.read_up_to)
+      AND EXISTS (
+        SELECT 1 FROM messages m
+        WHERE m.conversation_id = c.id AND m.direction = 'inbound'
+          AND m.timestamp > COALESCE(r.read_up_to, '-infinity'::timestamptz))`;
   return row?.count ?? 0;
 }

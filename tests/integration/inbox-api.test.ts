@@ -454,6 +454,34 @@ describe("read positions", () => {
       const [aliceAfter, bobAfter] = [await summary(alice.session), await summary(bob.session)];
       return aliceBefore - aliceAfter === 1 && bobBefore === bobAfter && aliceAfter >= 0;
     }, "alice's summary to drop by exactly this conversation");
+
+    // A reaction after the read is customer activity but no message: no badge on the row, so the
+    // tab title must not count the conversation either.
+    let reactedAt = baseSeconds + 60;
+    await eventually(async () => {
+      await alice.session.request(`/api/conversations/${id}/read`, { method: "POST" });
+      const before = await summary(alice.session);
+      const wamid = uniqueWamid();
+      reactedAt += 1;
+      const body = buildMessagesWebhook({
+        phoneNumberId: number.phoneNumberId,
+        displayPhoneNumber: number.display,
+        contacts: [{ waId: someone.waId, name: someone.name }],
+        messages: [
+          sampleInboundMessage("reaction", {
+            from: someone.waId,
+            wamid,
+            targetWamid: someone.lines[0]!.wamid!,
+            emoji: "👍",
+            timestamp: reactedAt,
+          }),
+        ],
+      });
+      expect((await postWebhook(body)).status).toBe(200);
+      await eventually(async () => (await getDb().reaction.count({ where: { wamid } })) === 1, "the reaction");
+      expect((await detail(alice.session, id)).unreadCount).toBe(0);
+      return (await summary(alice.session)) === before;
+    }, "a reaction after the read to leave alice's summary as it was");
   });
 });
 
