@@ -10,6 +10,7 @@ import { useInboxRealtime } from "@/lib/queries/use-inbox-realtime";
 import { ConnectionStatus } from "./connection-status";
 import { ConversationFiltersBar } from "./conversation-filters";
 import { ConversationList, type ConversationListHandle } from "./conversation-list";
+import { formatUnread } from "./format";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { Thread } from "./thread";
 
@@ -62,7 +63,7 @@ function Inbox({ user, initialConversationId, notice }: Props) {
 
   const unreadConversations = unread.data?.unreadConversations ?? 0;
   useEffect(() => {
-    document.title = unreadConversations > 0 ? `(${unreadConversations}) ${TITLE}` : TITLE;
+    document.title = unreadConversations > 0 ? `(${formatUnread(unreadConversations)}) ${TITLE}` : TITLE;
   }, [unreadConversations]);
 
   // The URL follows the selection (deep links, reload, back button) without a server round trip.

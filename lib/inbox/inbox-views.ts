@@ -72,6 +72,7 @@ export type ConversationListItem = {
 export type ConversationPage = { conversations: ConversationListItem[]; nextCursor: string | null };
 
 /** GET /api/conversations/unread — for the tab title. */
+/** Capped at 100 (the tab title shows 99+). */
 export type UnreadSummary = { unreadConversations: number };
 
 export type ReactionView = { emoji: string; direction: MessageDirection };
