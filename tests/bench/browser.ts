@@ -115,14 +115,14 @@ export async function waitForMark(page: Page, name: string, timeoutMs = 60_000):
  * TypeScript function that do not exist in the page).
  * - marks firstRow / firstMessage: the first conversation row / message bubble in the DOM ("…Dom")
  *   and after the frame that shows it was produced (rAF, then a task: the paint has happened);
- * - marks click: the timeStamp of the last click;
+ * - marks click: the timeStamp of the last click; taskLog: [start, duration] of every long task (> 50 ms);
  * - seen[marker]: wall-clock time (timeOrigin + now) a message bubble with a "rtm-…" marker showed;
  * - ws: wall-clock arrival of every Pusher frame that announces a message;
  * - scroll(): scrolls a container frame by frame and records each frame's duration, and how long
  *   the scroll stood still at the end of what was loaded (waiting for the next page).
  */
 const PAGE_SCRIPT = String.raw`(() => {
-  const bench = (window.__bench = { marks: {}, seen: {}, waiters: {}, ws: [], longTasks: [] });
+  const bench = (window.__bench = { marks: {}, seen: {}, waiters: {}, ws: [], longTasks: [], taskLog: [] });
   const wall = () => performance.timeOrigin + performance.now();
   const afterPaint = (done) =>
     requestAnimationFrame(() => {
@@ -169,7 +169,10 @@ const PAGE_SCRIPT = String.raw`(() => {
   };
   observe("paint", (entry) => entry.name === "first-contentful-paint" && (bench.marks.fcp = entry.startTime));
   observe("largest-contentful-paint", (entry) => (bench.marks.lcp = entry.startTime));
-  observe("longtask", (entry) => bench.longTasks.push(Math.round(entry.duration)));
+  observe("longtask", (entry) => {
+    bench.longTasks.push(Math.round(entry.duration));
+    bench.taskLog.push([Math.round(entry.startTime), Math.round(entry.duration)]);
+  });
   bench.waitFor = (marker) =>
     new Promise((resolve) => {
       const entry = bench.seen[marker];

@@ -20,7 +20,7 @@ import {
   waitForMark,
 } from "./browser";
 import { measureApi } from "./inbox-api-timing";
-import { ms, runs, spread } from "./stats";
+import { median, ms, runs, spread, worst } from "./stats";
 import { createTeardown, runBench } from "./teardown";
 
 const LONG_THREAD = "seed_cv_00001";
@@ -43,19 +43,44 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(" ");
 
-/** What the browser fetched while a page opened: /api/… and document requests with their durations. */
+/** What the browser fetched while a page opened: /api/… and document requests, when each started and took. */
 function recordRequests(page: Page) {
-  const requests: { path: string; ms: number }[] = [];
+  const requests: Request[] = [];
   page.on("requestfinished", (request) => {
     const url = new URL(request.url());
     if (!url.pathname.startsWith("/api/") && request.resourceType() !== "document") return;
     const timing = request.timing();
-    requests.push({ path: `${url.pathname}${url.search}`.slice(0, 90), ms: timing.responseEnd });
+    requests.push({
+      path: `${request.method()} ${url.pathname}${url.search}`.slice(0, 90),
+      startedAt: timing.startTime,
+      ms: timing.responseEnd,
+    });
   });
   return requests;
 }
 
-type OpenRun = { label: string; value: number; extra: string; requests: { path: string; ms: number }[] };
+type Request = { path: string; startedAt: number; ms: number };
+
+/** Scripts the page loaded, and when the last one was in (ms since navigation start). */
+const SCRIPTS = `(() => {
+  const scripts = performance.getEntriesByType("resource").filter((entry) => entry.initiatorType === "script");
+  const nav = performance.getEntriesByType("navigation")[0];
+  return { count: scripts.length, kb: Math.round(scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0) / 1024),
+    lastEnd: Math.round(Math.max(0, ...scripts.map((entry) => entry.responseEnd))),
+    domContentLoaded: Math.round(nav ? nav.domContentLoadedEventEnd : 0) };
+})()`;
+type Scripts = { count: number; kb: number; lastEnd: number; domContentLoaded: number };
+/** The page's long tasks (main thread busy > 50 ms) that started before `until`, as "duration@start". */
+async function longTasksBefore(page: Page, until: number): Promise<string> {
+  const tasks = (await page.evaluate("window.__bench.taskLog")) as [number, number][];
+  const before = tasks.filter(([start]) => start < until);
+  return before.length ? before.map(([start, duration]) => `${duration}@${start}`).join(" ") : "none";
+}
+const describeScripts = (scripts: Scripts) =>
+  `${scripts.count} scripts (${scripts.kb} KB compressed) in by ${scripts.lastEnd} ms · DOMContentLoaded ${scripts.domContentLoaded} ms`;
+
+/** `zero`: the wall-clock instant request start times are shown from (navigation start, or the click). */
+type OpenRun = { label: string; value: number; extra: string; requests: Request[]; zero: number };
 
 async function openList(context: BrowserContext): Promise<OpenRun[]> {
   const page = await context.newPage();
@@ -63,6 +88,9 @@ async function openList(context: BrowserContext): Promise<OpenRun[]> {
   await page.goto("/inbox");
   const firstRow = await waitForMark(page, "firstRow");
   const marks = await readMarks(page);
+  const origin = (await page.evaluate("performance.timeOrigin")) as number;
+  const scripts = (await page.evaluate(SCRIPTS)) as Scripts;
+  const tasks = await longTasksBefore(page, firstRow);
   // Let the list settle (unread summary, realtime subscription) before the click.
   await page.waitForLoadState("networkidle");
   const listRequests = [...requests];
@@ -76,10 +104,13 @@ async function openList(context: BrowserContext): Promise<OpenRun[]> {
     {
       label: "list",
       value: firstRow,
-      extra: `DOM ${ms(marks.firstRowDom)} · FCP ${ms(marks.fcp)} · LCP ${ms(marks.lcp)}`,
+      extra:
+        `DOM ${ms(marks.firstRowDom)} · FCP ${ms(marks.fcp)} · LCP ${ms(marks.lcp)} · ${describeScripts(scripts)} · ` +
+        `long tasks before it (ms@ms): ${tasks}`,
       requests: listRequests,
+      zero: origin,
     },
-    { label: "click", value: firstMessage - click, extra: "", requests: [...requests] },
+    { label: "click", value: firstMessage - click, extra: "", requests: [...requests], zero: origin + click },
   ];
 }
 
@@ -89,13 +120,19 @@ async function openThreadDirectly(context: BrowserContext): Promise<OpenRun> {
   await page.goto(`/inbox/${LONG_THREAD}`);
   const firstMessage = await waitForMark(page, "firstMessage");
   const marks = await readMarks(page);
+  const origin = (await page.evaluate("performance.timeOrigin")) as number;
+  const scripts = (await page.evaluate(SCRIPTS)) as Scripts;
+  const tasks = await longTasksBefore(page, firstMessage);
   await page.waitForLoadState("networkidle");
   await page.close();
   return {
     label: "direct",
     value: firstMessage,
-    extra: `DOM ${ms(marks.firstMessageDom)} · first row ${ms(marks.firstRow)} · FCP ${ms(marks.fcp)} · LCP ${ms(marks.lcp)}`,
+    extra:
+      `DOM ${ms(marks.firstMessageDom)} · first row ${ms(marks.firstRow)} · FCP ${ms(marks.fcp)} · ` +
+      `LCP ${ms(marks.lcp)} · ${describeScripts(scripts)} · long tasks before it (ms@ms): ${tasks}`,
     requests,
+    zero: origin,
   };
 }
 
@@ -140,14 +177,21 @@ function printScroll(label: string, results: ScrollResult[], target: number) {
 }
 
 function printRequests(label: string, all: OpenRun[]) {
-  const byPath = new Map<string, number[]>();
+  const byPath = new Map<string, { starts: number[]; durations: number[] }>();
   for (const run of all)
     for (const request of run.requests) {
       const key = request.path.replace(/cursor=[^&]+/, "cursor=…");
-      byPath.set(key, [...(byPath.get(key) ?? []), request.ms]);
+      const entry = byPath.get(key) ?? { starts: [], durations: [] };
+      entry.starts.push(request.startedAt - run.zero);
+      entry.durations.push(request.ms);
+      byPath.set(key, entry);
     }
-  log(`     requests during "${label}" (browser-side duration, ${all.length} runs):`);
-  for (const [path, values] of byPath) log(`       ${path}  ${runs(values)}`);
+  log(`     requests during "${label}", browser-side (${all.length} runs; medians, worst in brackets):`);
+  for (const [path, { starts, durations }] of byPath)
+    log(
+      `       ${path.padEnd(58)} starts at ${ms(median(starts))} · takes ${ms(median(durations))} ` +
+        `(${ms(worst(durations))}) · ${durations.length}×`,
+    );
 }
 
 async function main() {
