@@ -76,12 +76,13 @@ export async function unreadConversations(page: Page): Promise<number> {
   return ((await response.json()) as { unreadConversations: number }).unreadConversations;
 }
 
-/** The tab title shows the signed-in agent's unread conversations, as the server counts them. */
+/** The tab title shows the signed-in agent's unread conversations as the server counts them (99+ from 100). */
 export async function expectTitleCountsUnread(page: Page): Promise<void> {
   // Other tests' customers write all the time: retry until the title and the count agree.
   await expect(async () => {
     const count = await unreadConversations(page);
-    const title = count > 0 ? `(${count}) Inbox · WhatsApp Inbox` : "Inbox · WhatsApp Inbox";
+    const shown = count >= 100 ? "99+" : String(count);
+    const title = count > 0 ? `(${shown}) Inbox · WhatsApp Inbox` : "Inbox · WhatsApp Inbox";
     await expect(page).toHaveTitle(title, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
 }
