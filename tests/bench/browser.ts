@@ -200,8 +200,11 @@ const PAGE_SCRIPT = String.raw`(() => {
       let count = 0;
       let position = null;
       let stalledMs = 0;
+      const slowAt = [];
       const tick = (now) => {
         if (last !== null) frames.push(now - last);
+        // How far the scroll had got when a frame took > 50 ms (does it get worse as items pile up?).
+        if (last !== null && now - last > 50) slowAt.push(ids.size);
         // The scroll did not move since the last frame: at the end of what is loaded, waiting.
         if (last !== null && container.scrollTop === position) stalledMs += now - last;
         position = container.scrollTop;
@@ -209,7 +212,7 @@ const PAGE_SCRIPT = String.raw`(() => {
         start ??= now;
         if (count++ % 5 === 0) for (const element of container.querySelectorAll(item)) ids.add(element.getAttribute(idAttribute));
         if (ids.size >= target || now - start > timeoutMs) {
-          resolve({ frames, seen: ids.size, ms: now - start, stalledMs, longTasks: bench.longTasks.slice(longTasksBefore) });
+          resolve({ frames, seen: ids.size, ms: now - start, stalledMs, slowAt, longTasks: bench.longTasks.slice(longTasksBefore) });
           return;
         }
         container.scrollBy(0, step);

@@ -1,4 +1,5 @@
-// npm run bench:inbox -- [--runs 5] [--api-requests 50] [--skip-build] [--skip-scroll]
+// npm run bench:inbox -- [--runs 5] [--api-requests 50] [--list-rows 2000] [--thread-messages 1000]
+//   [--skip-build] [--skip-scroll] [--skip-api]
 // How fast the inbox opens and scrolls on a seeded database (npm run db:seed:large: 10,000
 // conversations, 1,000,000 messages, one thread of 5,000): a production `next start` with the bundled
 // Pusher-protocol server, an agent signed in in Chromium. Prints figures, asserts none.
@@ -31,10 +32,14 @@ const { values: flags } = parseArgs({
     "skip-build": { type: "boolean", default: false },
     "skip-scroll": { type: "boolean", default: false },
     "skip-api": { type: "boolean", default: false },
+    "list-rows": { type: "string", default: "2000" },
+    "thread-messages": { type: "string", default: "1000" },
   },
 });
 const RUNS = Number(flags.runs);
 const API_REQUESTS = Number(flags["api-requests"]);
+const LIST_ROWS = Number(flags["list-rows"]);
+const THREAD_MESSAGES = Number(flags["thread-messages"]);
 const teardown = createTeardown();
 const { defer } = teardown;
 const log = (line = "") => console.log(line);
@@ -136,7 +141,15 @@ async function openThreadDirectly(context: BrowserContext): Promise<OpenRun> {
   };
 }
 
-type ScrollResult = { frames: number[]; seen: number; ms: number; stalledMs: number; longTasks: number[] };
+type ScrollResult = {
+  frames: number[];
+  seen: number;
+  ms: number;
+  stalledMs: number;
+  /** Items seen so far at each frame > 50 ms. */
+  slowAt: number[];
+  longTasks: number[];
+};
 
 async function scroll(context: BrowserContext, what: "list" | "thread"): Promise<ScrollResult> {
   const page = await context.newPage();
@@ -149,9 +162,14 @@ async function scroll(context: BrowserContext, what: "list" | "thread"): Promise
         selector: '[data-testid="conversation-list"]',
         item: '[data-testid="conversation-row"]',
         step: 120,
-        target: 2000,
+        target: LIST_ROWS,
       }
-    : { selector: '[data-testid="message-list"]', item: '[data-testid="message"]', step: -100, target: 1000 };
+    : {
+        selector: '[data-testid="message-list"]',
+        item: '[data-testid="message"]',
+        step: -100,
+        target: THREAD_MESSAGES,
+      };
   const idAttribute = list ? "data-conversation-id" : "data-message-id";
   const result = (await page.evaluate(
     `window.__bench.scroll(${JSON.stringify({ ...options, idAttribute, timeoutMs: 180_000 })})`,
@@ -174,6 +192,14 @@ function printScroll(label: string, results: ScrollResult[], target: number) {
     );
   }
   if (longTasks.length === 0) log("     (no long tasks reported)");
+  const slowAt = results.flatMap((result) => result.slowAt);
+  if (slowAt.length > 0) {
+    const buckets = new Map<number, number>();
+    for (const seen of slowAt)
+      buckets.set(Math.floor(seen / 500) * 500, (buckets.get(Math.floor(seen / 500) * 500) ?? 0) + 1);
+    const where = [...buckets].sort(([a], [b]) => a - b).map(([from, count]) => `${from}–${from + 499}: ${count}`);
+    log(`     frames > 50 ms by items seen so far: ${where.join(" · ")}`);
+  }
 }
 
 function printRequests(label: string, all: OpenRun[]) {
@@ -255,8 +281,8 @@ async function main() {
       lists.push(await scroll(context, "list"));
       threads.push(await scroll(context, "thread"));
     }
-    printScroll("conversation list, 120 px per frame down through ≥ 2,000 rows", lists, 2000);
-    printScroll("thread, 100 px per frame up through ≥ 1,000 messages", threads, 1000);
+    printScroll(`conversation list, 120 px per frame down through ≥ ${LIST_ROWS} rows`, lists, LIST_ROWS);
+    printScroll(`thread, 100 px per frame up through ≥ ${THREAD_MESSAGES} messages`, threads, THREAD_MESSAGES);
   }
 
   if (!flags["skip-api"]) {
