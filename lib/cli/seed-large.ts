@@ -127,8 +127,9 @@ async function seed(client: pg.Client) {
   await client.query("COMMIT");
   console.log(
     `[seed] 2 phone numbers, ${contacts.length.toLocaleString("en")} contacts, ` +
-      `${conversations.length.toLocaleString("en")} conversations (${users.length} existing users assign` +
-      `${users.length ? "ed to about half" : ": none yet, all unassigned"}) in ${seconds(setupAt)}`,
+      `${conversations.length.toLocaleString("en")} conversations (` +
+      `${users.length ? `about half assigned to the ${users.length} existing users` : "no users yet: all unassigned"}` +
+      `) in ${seconds(setupAt)}`,
   );
 
   let written = 0;
