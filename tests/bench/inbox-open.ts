@@ -25,6 +25,13 @@ import { median, ms, runs, spread, worst } from "./stats";
 import { createTeardown, runBench } from "./teardown";
 
 const LONG_THREAD = "seed_cv_00001";
+const usage = `Usage: npm run bench:inbox -- [options]   (seed first: npm run db:seed:large)
+  --runs <n>              page-open runs (default 5; scrolling runs min(runs, 3) times)
+  --api-requests <n>      sequential requests per API endpoint (default 50)
+  --list-rows <n>         conversation rows to scroll through (default 2000)
+  --thread-messages <n>   messages to scroll up through in the 5,000-message thread (default 1000)
+  --skip-build --skip-scroll --skip-api
+Database: DATABASE_URL, else the embedded database npm start uses (the running one, or started here).`;
 const { values: flags } = parseArgs({
   options: {
     runs: { type: "string", default: "5" },
@@ -34,8 +41,13 @@ const { values: flags } = parseArgs({
     "skip-api": { type: "boolean", default: false },
     "list-rows": { type: "string", default: "2000" },
     "thread-messages": { type: "string", default: "1000" },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (flags.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const RUNS = Number(flags.runs);
 const API_REQUESTS = Number(flags["api-requests"]);
 const LIST_ROWS = Number(flags["list-rows"]);

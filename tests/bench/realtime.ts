@@ -17,6 +17,15 @@ import { createTeardown, runBench } from "./teardown";
 import { signedTextWebhook } from "./webhook-body";
 import { startWorkers } from "./workers";
 
+const usage = `Usage: npm run bench:realtime -- [options]
+  --messages <n>   measured messages, posted one at a time (default 200)
+  --warmup <n>     unmeasured messages first (default 10)
+  --gap-ms <ms>    pause after each message is painted (default 100)
+  --in-process     plain next start processing after the ack (default: the npm start layout, 1 worker)
+  --skip-build     use the existing .next build
+  --embedded       the embedded Postgres even when a server is reachable
+Database: a fresh one on DATABASE_URL's server, else postgresql://postgres@127.0.0.1:5432, else the
+embedded Postgres; dropped at the end (KEEP_BENCH_DATABASE=1 keeps it).`;
 const { values: flags } = parseArgs({
   options: {
     messages: { type: "string", default: "200" },
@@ -25,8 +34,13 @@ const { values: flags } = parseArgs({
     "in-process": { type: "boolean", default: false },
     "skip-build": { type: "boolean", default: false },
     embedded: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (flags.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const MESSAGES = Number(flags.messages);
 const WARMUP = Number(flags.warmup);
 const GAP_MS = Number(flags["gap-ms"]);
