@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useCallback, useEffect, useMemo, useRef } from "react";
+import { Fragment, memo, useCallback, useEffect, useMemo, useRef } from "react";
 import { Button, Spinner } from "@/components/ui/button";
 import type { ThreadMessage } from "@/lib/inbox/inbox-views";
 import { useThread } from "@/lib/queries/use-thread";
@@ -15,10 +15,9 @@ import { MessageBubble } from "./message/message-bubble";
 export function MessageList({ conversationId }: { conversationId: string }) {
   const thread = useThread(conversationId);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = thread;
-  const messages = useMemo(
-    () => (thread.data ? [...thread.data.pages].reverse().flatMap((page) => page.messages) : []),
-    [thread.data],
-  );
+  // Oldest page first on screen; the cache keeps the newest first (pages[0]).
+  const pages = useMemo(() => (thread.data ? [...thread.data.pages].reverse() : []), [thread.data]);
+  const messages = useMemo(() => pages.flatMap((page) => page.messages), [pages]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
 
@@ -35,19 +34,21 @@ export function MessageList({ conversationId }: { conversationId: string }) {
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, messages.length]);
 
-  const jumpTo = useCallback(
-    (wamid: string) => {
-      const target = messages.find((message) => message.wamid === wamid);
-      if (!target) return;
-      const element = scrollRef.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(target.id)}"]`);
-      if (!element) return;
-      element.scrollIntoView({ block: "center", behavior: "smooth" });
-      element.animate([{ backgroundColor: "rgb(254 243 199)" }, { backgroundColor: "transparent" }], {
-        duration: 1500,
-      });
-    },
-    [messages],
-  );
+  // Stable across page loads (reads the messages through a ref), so loaded pages never re-render.
+  const messagesRef = useRef(messages);
+  useEffect(() => {
+    messagesRef.current = messages;
+  }, [messages]);
+  const jumpTo = useCallback((wamid: string) => {
+    const target = messagesRef.current.find((message) => message.wamid === wamid);
+    if (!target) return;
+    const element = scrollRef.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(target.id)}"]`);
+    if (!element) return;
+    element.scrollIntoView({ block: "center", behavior: "smooth" });
+    element.animate([{ backgroundColor: "rgb(254 243 199)" }, { backgroundColor: "transparent" }], {
+      duration: 1500,
+    });
+  }, []);
 
   if (thread.isPending) {
     return (
@@ -73,7 +74,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
       data-testid="message-list"
       className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto bg-[#efeae2] px-3 py-4 sm:px-6"
     >
-      <div className="flex flex-col gap-1">
+      <div className="space-y-1">
         <div ref={sentinelRef} aria-hidden="true" />
         {isFetchingNextPage ? (
           <div role="status" className="flex justify-center gap-2 py-2 text-xs text-slate-600">
@@ -84,27 +85,54 @@ export function MessageList({ conversationId }: { conversationId: string }) {
           <p className="py-2 text-center text-xs text-slate-500">Start of the conversation</p>
         ) : null}
         {messages.length === 0 ? <p className="py-8 text-center text-sm text-slate-500">No messages yet.</p> : null}
-        <ThreadMessages messages={messages} onJumpToMessage={jumpTo} />
+        {pages.map((page, index) => (
+          <ThreadPage
+            key={index === pages.length - 1 ? "newest" : (page.messages[0]?.id ?? index)}
+            messages={page.messages}
+            previousDay={index === 0 ? null : dayOfLast(pages[index - 1]!.messages)}
+            onJumpToMessage={jumpTo}
+          />
+        ))}
       </div>
     </div>
   );
 }
 
-function ThreadMessages({
+/**
+ * One page of the thread. Pages are immutable in the cache until an event patches one, so loading
+ * an older page renders 50 bubbles, not every bubble loaded so far (a 5,000-message thread stays
+ * smooth to scroll back through).
+ */
+const ThreadPage = memo(function ThreadPage({
   messages,
+  previousDay,
   onJumpToMessage,
 }: {
   messages: ThreadMessage[];
+  /** The day of the message just before this page (null at the start of the thread). */
+  previousDay: string | null;
   onJumpToMessage: (wamid: string) => void;
 }) {
-  return messages.map((message, index) => {
-    const day = dayKey(message.timestamp);
-    const newDay = index === 0 || dayKey(messages[index - 1]!.timestamp) !== day;
-    return (
-      <Fragment key={message.id}>
-        {newDay ? <DaySeparator date={message.timestamp} /> : null}
-        <MessageBubble message={message} onJumpToMessage={onJumpToMessage} />
-      </Fragment>
-    );
-  });
+  let lastDay = previousDay;
+  // Layout containment: a page loaded above does not make the browser lay out the pages below again.
+  return (
+    <div className="space-y-1 [contain:layout_style]">
+      {messages.map((message) => {
+        const day = dayKey(message.timestamp);
+        const newDay = day !== lastDay;
+        lastDay = day;
+        return (
+          <Fragment key={message.id}>
+            {newDay ? <DaySeparator date={message.timestamp} /> : null}
+            <MessageBubble message={message} onJumpToMessage={onJumpToMessage} />
+          </Fragment>
+        );
+      })}
+    </div>
+  );
+});
+
+function dayOfLast(messages: ThreadMessage[]): string | null {
+  const last = messages.at(-1);
+  return last ? dayKey(last.timestamp) : null;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { type InfiniteData, type QueryClient, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   AgentView,
   ConversationDetail,
@@ -22,14 +22,31 @@ export function useConversationList(filters: ConversationFilters) {
   });
 }
 
-export function useConversation(conversationId: string | null) {
+/**
+ * One conversation. Opened from the list, its row is the detail already (kept as fresh by the same
+ * realtime events), so no request is made; a deep link fetches it.
+ */
+export function useConversation(conversationId: string) {
+  const queryClient = useQueryClient();
   return useQuery({
-    queryKey: inboxKeys.detail(conversationId ?? ""),
+    queryKey: inboxKeys.detail(conversationId),
     queryFn: async ({ signal }) =>
       (await fetchJson<{ conversation: ConversationDetail }>(`/api/conversations/${conversationId}`, { signal }))
         .conversation,
-    enabled: conversationId !== null,
+    initialData: () => findListRow(queryClient, conversationId)?.row,
+    initialDataUpdatedAt: () => findListRow(queryClient, conversationId)?.updatedAt,
   });
+}
+
+function findListRow(queryClient: QueryClient, conversationId: string) {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: inboxKeys.lists() })) {
+    const data = query.state.data as InfiniteData<ConversationPage> | undefined;
+    for (const page of data?.pages ?? []) {
+      const row = page.conversations.find((candidate) => candidate.id === conversationId);
+      if (row) return { row, updatedAt: query.state.dataUpdatedAt };
+    }
+  }
+  return undefined;
 }
 
 export function useUnreadSummary() {
