@@ -48,6 +48,9 @@ export const ConversationList = forwardRef<ConversationListHandle, Props>(functi
     estimateSize: () => ROW_ESTIMATE,
     overscan: 8,
     getItemKey: (index) => rows[index]?.id ?? index,
+    // Before the list is measured (the server render, the first client render): a tall window's
+    // worth of rows, so the rows come with the HTML.
+    initialRect: { width: 384, height: 1000 },
   });
   useImperativeHandle(ref, () => ({ scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: "auto" }) }), [
     virtualizer,

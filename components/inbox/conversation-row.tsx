@@ -46,6 +46,8 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
           <time
             dateTime={conversation.lastMessageAt ?? undefined}
             title={conversation.lastMessageAt ? formatFullTime(conversation.lastMessageAt) : undefined}
+            // Rendered in the server's time zone first, then the agent's.
+            suppressHydrationWarning
             className={`ml-auto shrink-0 text-xs ${unreadCount > 0 ? "font-semibold text-emerald-700" : "text-slate-500"}`}
           >
             {formatListTime(conversation.lastMessageAt)}

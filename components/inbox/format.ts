@@ -32,3 +32,9 @@ export function formatFullTime(iso: string): string {
 export function formatUnread(count: number): string {
   return count >= 100 ? "99+" : String(count);
 }
+
+/** The tab title: how many conversations wait for this agent, then where they are. */
+export function inboxTitle(unreadConversations: number): string {
+  const title = "Inbox · WhatsApp Inbox";
+  return unreadConversations > 0 ? `(${formatUnread(unreadConversations)}) ${title}` : title;
+}

@@ -3,27 +3,28 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { RealtimeProvider } from "@/components/providers/realtime-provider";
-import type { ConversationFilters } from "@/lib/inbox/inbox-views";
+import { type ConversationFilters, defaultConversationFilters, type InboxStart } from "@/lib/inbox/inbox-views";
 import { useUpdateConversation } from "@/lib/queries/use-conversation-actions";
 import { useConversationList, usePhoneNumbers, useUnreadSummary } from "@/lib/queries/use-conversations";
+import { seedInboxCache } from "@/lib/queries/inbox-cache";
 import { useInboxRealtime } from "@/lib/queries/use-inbox-realtime";
 import { ConnectionStatus } from "./connection-status";
 import { ConversationFiltersBar } from "./conversation-filters";
 import { ConversationList, type ConversationListHandle } from "./conversation-list";
-import { formatUnread } from "./format";
+import { inboxTitle } from "./format";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { Thread } from "./thread";
 
 export type InboxUser = { id: string; name: string; role: "admin" | "agent" };
-type Props = { user: InboxUser; initialConversationId: string | null; notice: string | null };
+type Props = { user: InboxUser; initialConversationId: string | null; notice: string | null; start: InboxStart };
 
-const TITLE = "Inbox · WhatsApp Inbox";
 const SEARCH_DEBOUNCE_MS = 250;
 
 /** The inbox island: conversation list + open thread, live over Pusher, keyboard-first. */
 export function InboxClient(props: Props) {
+  const { start, initialConversationId } = props;
   return (
-    <QueryProvider>
+    <QueryProvider seed={(queryClient) => seedInboxCache(queryClient, start, initialConversationId)}>
       <RealtimeProvider>
         <Inbox {...props} />
       </RealtimeProvider>
@@ -36,15 +37,10 @@ function conversationIdFromPath(pathname: string): string | null {
   return match ? decodeURIComponent(match[1]!) : null;
 }
 
-function Inbox({ user, initialConversationId, notice }: Props) {
+function Inbox({ user, initialConversationId, notice }: Omit<Props, "start">) {
   useInboxRealtime(user.id);
   const [selectedId, setSelectedId] = useState<string | null>(initialConversationId);
-  const [filters, setFilters] = useState<ConversationFilters>({
-    status: "open",
-    assignee: "all",
-    phoneNumberId: null,
-    search: "",
-  });
+  const [filters, setFilters] = useState<ConversationFilters>(defaultConversationFilters);
   const [searchInput, setSearchInput] = useState("");
   const [showShortcuts, setShowShortcuts] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -63,7 +59,7 @@ function Inbox({ user, initialConversationId, notice }: Props) {
 
   const unreadConversations = unread.data?.unreadConversations ?? 0;
   useEffect(() => {
-    document.title = unreadConversations > 0 ? `(${formatUnread(unreadConversations)}) ${TITLE}` : TITLE;
+    document.title = inboxTitle(unreadConversations);
   }, [unreadConversations]);
 
   // The URL follows the selection (deep links, reload, back button) without a server round trip.

@@ -123,7 +123,11 @@ function WindowHint({ lastInboundAt }: { lastInboundAt: string | null }) {
   const closesAt = new Date(new Date(lastInboundAt).getTime() + WINDOW_MS);
   const open = closesAt.getTime() > Date.now();
   return (
-    <span title={`Last customer message ${formatFullTime(lastInboundAt)}`} className={open ? "text-emerald-700" : ""}>
+    <span
+      title={`Last customer message ${formatFullTime(lastInboundAt)}`}
+      className={open ? "text-emerald-700" : ""}
+      suppressHydrationWarning
+    >
       {open
         ? `reply window open until ${formatFullTime(closesAt.toISOString())}`
         : "reply window closed (templates only)"}

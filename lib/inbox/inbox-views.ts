@@ -120,3 +120,24 @@ export type MessagePage = { messages: ThreadMessage[]; olderCursor: string | nul
 
 /** GET /api/conversations/[id] */
 export type ConversationDetail = ConversationListItem;
+
+/** What the inbox opens on (the server renders this list with the page). */
+export const defaultConversationFilters: ConversationFilters = {
+  status: "open",
+  assignee: "all",
+  phoneNumberId: null,
+  search: "",
+};
+
+/** Messages per thread page: the first one is rendered with the page on a deep link. */
+export const THREAD_PAGE_SIZE = 50;
+
+/** Everything the inbox shows first, loaded with the page so it paints with the HTML. */
+export type InboxStart = {
+  page: ConversationPage;
+  unread: UnreadSummary;
+  phoneNumbers: PhoneNumberView[];
+  /** On /inbox/<id>: that conversation (null when it does not exist) and its newest messages. */
+  conversation: ConversationDetail | null;
+  messages: MessagePage | null;
+};

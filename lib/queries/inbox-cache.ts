@@ -3,6 +3,8 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import {
   type ConversationFilters,
+  defaultConversationFilters,
+  type InboxStart,
   type ConversationListItem,
   type ConversationPage,
   isStatusAdvance,
@@ -178,4 +180,21 @@ export function findThreadMessageByWamid(
     if (found) return found;
   }
   return null;
+}
+
+/** The first screen as the server rendered it: the cache starts from it instead of asking again. */
+export function seedInboxCache(queryClient: QueryClient, start: InboxStart, conversationId: string | null): void {
+  queryClient.setQueryData<ListData>(inboxKeys.list(defaultConversationFilters), {
+    pages: [start.page],
+    pageParams: [null],
+  });
+  queryClient.setQueryData(inboxKeys.unread(), start.unread);
+  queryClient.setQueryData(inboxKeys.phoneNumbers, start.phoneNumbers);
+  if (conversationId && start.conversation && start.messages) {
+    queryClient.setQueryData(inboxKeys.detail(conversationId), start.conversation);
+    queryClient.setQueryData<ThreadData>(inboxKeys.thread(conversationId), {
+      pages: [start.messages],
+      pageParams: [null],
+    });
+  }
 }

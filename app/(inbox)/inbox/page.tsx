@@ -1,8 +1,16 @@
 import type { Metadata } from "next";
+import { inboxTitle } from "@/components/inbox/format";
 import { InboxClient } from "@/components/inbox/inbox-client";
 import { requireUser } from "@/lib/auth/session";
+import { getInboxStart } from "@/lib/inbox/get-inbox-start";
+import { getUnreadSummary } from "@/lib/inbox/get-unread-summary";
 
-export const metadata: Metadata = { title: "Inbox · WhatsApp Inbox" };
+// The title carries the unread count from the first byte; the inbox keeps it current afterwards
+// (a static title here would be put back over the live one when Next streams the metadata).
+export async function generateMetadata(): Promise<Metadata> {
+  const user = await requireUser();
+  return { title: inboxTitle((await getUnreadSummary({ userId: user.id })).unreadConversations) };
+}
 
 type Props = { searchParams: Promise<{ denied?: string }> };
 
@@ -11,6 +19,7 @@ export default async function InboxPage({ searchParams }: Props) {
   const { denied } = await searchParams;
   return (
     <InboxClient
+      start={await getInboxStart({ userId: user.id, conversationId: null })}
       user={{ id: user.id, name: user.name, role: user.role }}
       initialConversationId={null}
       notice={denied ? "That page is for admins. Ask an admin if you need access." : null}

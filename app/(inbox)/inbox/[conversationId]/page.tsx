@@ -1,8 +1,16 @@
 import type { Metadata } from "next";
+import { inboxTitle } from "@/components/inbox/format";
 import { InboxClient } from "@/components/inbox/inbox-client";
 import { requireUser } from "@/lib/auth/session";
+import { getInboxStart } from "@/lib/inbox/get-inbox-start";
+import { getUnreadSummary } from "@/lib/inbox/get-unread-summary";
 
-export const metadata: Metadata = { title: "Inbox · WhatsApp Inbox" };
+// The title carries the unread count from the first byte; the inbox keeps it current afterwards
+// (a static title here would be put back over the live one when Next streams the metadata).
+export async function generateMetadata(): Promise<Metadata> {
+  const user = await requireUser();
+  return { title: inboxTitle((await getUnreadSummary({ userId: user.id })).unreadConversations) };
+}
 
 type Props = { params: Promise<{ conversationId: string }> };
 
@@ -12,6 +20,7 @@ export default async function ConversationPage({ params }: Props) {
   const { conversationId } = await params;
   return (
     <InboxClient
+      start={await getInboxStart({ userId: user.id, conversationId: conversationId })}
       user={{ id: user.id, name: user.name, role: user.role }}
       initialConversationId={conversationId}
       notice={null}

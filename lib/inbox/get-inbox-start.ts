@@ -1,0 +1,46 @@
+import "server-only";
+import { AppError } from "@/lib/http/app-error";
+import { findConversations } from "./find-conversations";
+import { findInboxPhoneNumbers } from "./find-inbox-phone-numbers";
+import { findThreadMessages } from "./find-thread-messages";
+import { getConversationOrThrow } from "./get-conversation-or-throw";
+import { getUnreadSummary } from "./get-unread-summary";
+import { defaultConversationFilters, type InboxStart, THREAD_PAGE_SIZE } from "./inbox-views";
+
+/**
+ * The first screen of the inbox for one agent, in parallel queries: the default list page, the
+ * unread total, our numbers, and on a deep link the conversation with its newest messages. The
+ * browser starts from this and keeps it live; nothing waits for hydration to ask for it.
+ */
+export async function getInboxStart({
+  userId,
+  conversationId,
+}: {
+  userId: string;
+  conversationId: string | null;
+}): Promise<InboxStart> {
+  const filters = defaultConversationFilters;
+  const [page, unread, phoneNumbers, conversation] = await Promise.all([
+    findConversations({
+      userId,
+      query: { ...filters, q: filters.search, cursor: null, limit: 50, ids: undefined },
+    }),
+    getUnreadSummary({ userId }),
+    findInboxPhoneNumbers(),
+    conversationId ? getConversationOrNull({ id: conversationId, userId }) : null,
+  ]);
+  const messages = conversation
+    ? await findThreadMessages({ conversationId: conversation.id, query: { before: null, limit: THREAD_PAGE_SIZE } })
+    : null;
+  return { page, unread, phoneNumbers, conversation, messages };
+}
+
+async function getConversationOrNull({ id, userId }: { id: string; userId: string }) {
+  try {
+    return await getConversationOrThrow({ id, userId });
+  } catch (error) {
+    // Unknown (or malformed) id: the client shows "does not exist" from its own request.
+    if (error instanceof AppError) return null;
+    throw error;
+  }
+}
