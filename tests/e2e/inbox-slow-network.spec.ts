@@ -1,5 +1,6 @@
-// On a slow network the thread can still be loading when a message or a tick arrives live: the
-// page must end up showing it, not the older state the slow answer carried.
+// On a slow network the thread's messages can still be loading (or refreshing, as after the live
+// connection subscribes) when a message or a tick arrives live: the page must end up showing it, not
+// the older state the slow answer carried.
 import { type WebSocketRoute } from "@playwright/test";
 import { customerWrites, metaReportsStatuses, newBusinessNumber, newCustomer } from "./support/customers";
 import { expect, test } from "./support/inbox";
@@ -29,7 +30,7 @@ test("a message and a tick that arrive while the thread is still loading both sh
   });
   const received = (event: string, channel: string) =>
     expect.poll(() => frames.some((frame) => frame.event === event && frame.channel === channel)).toBe(true);
-  // The thread's messages load slowly: each answer is held back until the test lets it through.
+  // The thread's messages load slowly: every answer is held back until the test lets it through.
   let letThrough!: () => void;
   const slowAnswers = new Promise<void>((resolve) => (letThrough = resolve));
   let asked = 0;
