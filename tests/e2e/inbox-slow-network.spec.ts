@@ -45,7 +45,8 @@ test("a message and a tick that arrive while the thread is still loading both sh
   await expectLive(page);
   const channel = `private-conversation-${conversationId}`;
   await received("pusher_internal:subscription_succeeded", channel);
-  await expect.poll(() => asked).toBeGreaterThan(0);
+  // Subscribed, the page refreshes the thread (events before the subscription were not seen).
+  await expect.poll(() => asked, { message: "the page asked for the thread's messages" }).toBeGreaterThan(0);
 
   // While the thread is loading: Meta reports our reply read, and the customer writes again.
   await metaReportsStatuses({
