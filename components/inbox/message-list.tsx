@@ -1,11 +1,13 @@
 "use client";
 
-import { Fragment, memo, useCallback, useEffect, useMemo, useRef } from "react";
+import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, Spinner } from "@/components/ui/button";
 import type { ThreadMessage } from "@/lib/inbox/inbox-views";
 import { useThread } from "@/lib/queries/use-thread";
 import { DaySeparator, dayKey } from "./message/day-separator";
 import { MessageBubble } from "./message/message-bubble";
+
+const NEAR_BOTTOM_PX = 80;
 
 /**
  * The thread, newest at the bottom. The scroll container is column-reverse, so it opens at the
@@ -33,6 +35,22 @@ export function MessageList({ conversationId }: { conversationId: string }) {
     observer.observe(sentinel);
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, messages.length]);
+
+  // A message arriving while the agent reads further up does not pull the view down: a pill says
+  // there is something new below. (In a column-reverse scroller, scrollTop is 0 at the bottom and
+  // negative above it.)
+  const newestId = messages.at(-1)?.id;
+  const seenNewestId = useRef(newestId);
+  const [newBelow, setNewBelow] = useState(false);
+  useEffect(() => {
+    if (newestId === seenNewestId.current) return;
+    const hadMessages = seenNewestId.current !== undefined;
+    seenNewestId.current = newestId;
+    if (hadMessages && (scrollRef.current?.scrollTop ?? 0) < -NEAR_BOTTOM_PX) setNewBelow(true);
+  }, [newestId]);
+  const onScroll = useCallback(() => {
+    if ((scrollRef.current?.scrollTop ?? 0) >= -NEAR_BOTTOM_PX) setNewBelow(false);
+  }, []);
 
   // Stable across page loads (reads the messages through a ref), so loaded pages never re-render.
   const messagesRef = useRef(messages);
@@ -69,31 +87,46 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   }
 
   return (
-    <div
-      ref={scrollRef}
-      data-testid="message-list"
-      className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto bg-[#efeae2] px-3 py-4 sm:px-6"
-    >
-      <div className="space-y-1">
-        <div ref={sentinelRef} aria-hidden="true" />
-        {isFetchingNextPage ? (
-          <div role="status" className="flex justify-center gap-2 py-2 text-xs text-slate-600">
-            <Spinner /> Loading older messages…
-          </div>
-        ) : null}
-        {!hasNextPage && messages.length > 0 ? (
-          <p className="py-2 text-center text-xs text-slate-500">Start of the conversation</p>
-        ) : null}
-        {messages.length === 0 ? <p className="py-8 text-center text-sm text-slate-500">No messages yet.</p> : null}
-        {pages.map((page, index) => (
-          <ThreadPage
-            key={index === pages.length - 1 ? "newest" : (page.messages[0]?.id ?? index)}
-            messages={page.messages}
-            previousDay={index === 0 ? null : dayOfLast(pages[index - 1]!.messages)}
-            onJumpToMessage={jumpTo}
-          />
-        ))}
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      <div
+        ref={scrollRef}
+        data-testid="message-list"
+        onScroll={onScroll}
+        className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto bg-[#efeae2] px-3 py-4 sm:px-6"
+      >
+        <div className="space-y-1">
+          <div ref={sentinelRef} aria-hidden="true" />
+          {isFetchingNextPage ? (
+            <div role="status" className="flex justify-center gap-2 py-2 text-xs text-slate-600">
+              <Spinner /> Loading older messages…
+            </div>
+          ) : null}
+          {!hasNextPage && messages.length > 0 ? (
+            <p className="py-2 text-center text-xs text-slate-500">Start of the conversation</p>
+          ) : null}
+          {messages.length === 0 ? <p className="py-8 text-center text-sm text-slate-500">No messages yet.</p> : null}
+          {pages.map((page, index) => (
+            <ThreadPage
+              key={index === pages.length - 1 ? "newest" : (page.messages[0]?.id ?? index)}
+              messages={page.messages}
+              previousDay={index === 0 ? null : dayOfLast(pages[index - 1]!.messages)}
+              onJumpToMessage={jumpTo}
+            />
+          ))}
+        </div>
       </div>
+      {newBelow ? (
+        <button
+          type="button"
+          onClick={() => {
+            scrollRef.current?.scrollTo({ top: 0, behavior: "smooth" });
+            setNewBelow(false);
+          }}
+          className="absolute bottom-4 left-1/2 -translate-x-1/2 rounded-full bg-emerald-700 px-4 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700"
+        >
+          New messages ↓
+        </button>
+      ) : null}
     </div>
   );
 }
