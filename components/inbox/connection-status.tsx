@@ -1,13 +1,17 @@
 "use client";
 
+import { useState } from "react";
 import { useRealtime } from "@/components/providers/realtime-provider";
 
 /** Quiet while live; says so when updates are paused, so nobody trusts a stale screen. */
 export function ConnectionStatus() {
   const { state } = useRealtime();
   const live = state === "connected";
+  // Once live, any other state means updates are paused until the socket is back.
+  const [wasLive, setWasLive] = useState(false);
+  if (live && !wasLive) setWasLive(true);
   const label =
-    state === "config" || state === "initialized" || state === "connecting"
+    !wasLive && (state === "config" || state === "initialized" || state === "connecting")
       ? "Connecting…"
       : state === "failed"
         ? "Live updates unavailable in this browser"

@@ -198,3 +198,16 @@ export function seedInboxCache(queryClient: QueryClient, start: InboxStart, conv
     });
   }
 }
+
+/**
+ * An event arrived while a request for the same data was in flight: that answer may predate the
+ * event and would overwrite the patch. Cancel it and ask again (the new answer includes the event).
+ * Also covers data not loaded yet, where there is nothing to patch.
+ */
+export function refetchIfLoading(queryClient: QueryClient, queryKey: readonly unknown[]): void {
+  const loading = queryClient
+    .getQueryCache()
+    .findAll({ queryKey })
+    .some((query) => query.state.fetchStatus === "fetching" || query.state.data === undefined);
+  if (loading) void queryClient.invalidateQueries({ queryKey, refetchType: "active" }, { cancelRefetch: true });
+}

@@ -5,7 +5,7 @@ import { useEffect, useMemo } from "react";
 import type { ConversationPage } from "@/lib/inbox/inbox-views";
 import { INBOX_CHANNEL } from "@/lib/realtime/channels";
 import { fetchJson } from "./fetch-json";
-import { upsertConversationRows } from "./inbox-cache";
+import { refetchIfLoading, upsertConversationRows } from "./inbox-cache";
 import { inboxKeys } from "./inbox-keys";
 import { useChannel } from "./use-channel";
 
@@ -31,6 +31,7 @@ export function useInboxRealtime(userId: string): void {
         try {
           const page = await fetchJson<ConversationPage>(`/api/conversations?ids=${chunk.join(",")}`);
           upsertConversationRows(queryClient, page.conversations, userId);
+          refetchIfLoading(queryClient, inboxKeys.lists());
         } catch {
           // The rows stay as they were; the next event or reconnect refetches them.
         }

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { ThreadMessage } from "@/lib/inbox/inbox-views";
 import { conversationChannel } from "@/lib/realtime/channels";
 import { fetchJson } from "./fetch-json";
-import { applyStatusChange, findThreadMessageByWamid, upsertThreadMessage } from "./inbox-cache";
+import { applyStatusChange, findThreadMessageByWamid, refetchIfLoading, upsertThreadMessage } from "./inbox-cache";
 import { inboxKeys } from "./inbox-keys";
 import { useChannel } from "./use-channel";
 
@@ -22,19 +22,26 @@ export function useThreadRealtime(
   { onInboundMessage }: { onInboundMessage: () => void },
 ): void {
   const queryClient = useQueryClient();
+  const threadKey = inboxKeys.thread(conversationId);
   useChannel(conversationChannel(conversationId), {
     "message-created": async ({ messageId, direction }) => {
       const message = await fetchMessage(messageId);
       if (message) upsertThreadMessage(queryClient, message);
+      refetchIfLoading(queryClient, threadKey);
       if (direction === "inbound") onInboundMessage();
     },
-    "message-status-changed": (event) => applyStatusChange(queryClient, event),
+    "message-status-changed": (event) => {
+      applyStatusChange(queryClient, event);
+      refetchIfLoading(queryClient, threadKey);
+    },
     "reaction-changed": async ({ targetWamid }) => {
       const target = findThreadMessageByWamid(queryClient, conversationId, targetWamid);
-      if (!target) return;
-      const message = await fetchMessage(target.id);
-      if (message) upsertThreadMessage(queryClient, message);
+      if (target) {
+        const message = await fetchMessage(target.id);
+        if (message) upsertThreadMessage(queryClient, message);
+      }
+      refetchIfLoading(queryClient, threadKey);
     },
-    onSubscribed: () => void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(conversationId) }),
+    onSubscribed: () => void queryClient.invalidateQueries({ queryKey: threadKey }),
   });
 }
