@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { AppError } from "@/lib/http/app-error";
 import { findConversations } from "./find-conversations";
 import { findInboxPhoneNumbers } from "./find-inbox-phone-numbers";
@@ -10,15 +11,21 @@ import { defaultConversationFilters, type InboxStart, THREAD_PAGE_SIZE } from ".
 /**
  * The first screen of the inbox for one agent, in parallel queries: the default list page, the
  * unread total, our numbers, and on a deep link the conversation with its newest messages. The
- * browser starts from this and keeps it live; nothing waits for hydration to ask for it.
+ * browser starts from this and keeps it live; nothing waits for hydration to ask for it. Loaded
+ * once per request: the page's title (generateMetadata) and the page itself both read it.
  */
-export async function getInboxStart({
+export function getInboxStart({
   userId,
   conversationId,
 }: {
   userId: string;
   conversationId: string | null;
 }): Promise<InboxStart> {
+  return loadInboxStart(userId, conversationId);
+}
+
+// React's per-request cache compares arguments by identity, hence positional strings here.
+const loadInboxStart = cache(async (userId: string, conversationId: string | null): Promise<InboxStart> => {
   const filters = defaultConversationFilters;
   const [page, unread, phoneNumbers, conversation] = await Promise.all([
     findConversations({
@@ -33,7 +40,7 @@ export async function getInboxStart({
     ? await findThreadMessages({ conversationId: conversation.id, query: { before: null, limit: THREAD_PAGE_SIZE } })
     : null;
   return { page, unread, phoneNumbers, conversation, messages };
-}
+});
 
 async function getConversationOrNull({ id, userId }: { id: string; userId: string }) {
   try {

@@ -2,7 +2,6 @@
 // components/inbox (client). Types and pure helpers only: no server imports here.
 
 export type ConversationStatus = "open" | "pending" | "resolved";
-export const conversationStatuses: readonly ConversationStatus[] = ["open", "pending", "resolved"];
 
 export type MessageDirection = "inbound" | "outbound";
 

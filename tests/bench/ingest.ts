@@ -10,18 +10,11 @@ import pg from "pg";
 import { buildIfNeeded } from "../../lib/cli/build-if-needed";
 import { root, startNextServer } from "../support/processes";
 import { type CpuSnapshot, formatCpu, snapshotCpu } from "./cpu";
-import {
-  createBenchDatabase,
-  type Defer,
-  inspectRun,
-  maxRawEventId,
-  sampleQueue,
-  startSampler,
-  waitForDrain,
-} from "./database";
+import { createBenchDatabase, inspectRun, maxRawEventId, sampleQueue, startSampler, waitForDrain } from "./database";
 import { forkLoadGenerator } from "./fork-load-generator";
 import { readOptions, usage } from "./options";
 import { describeRun, ms, processingFigures, round, summaryTable, timeline } from "./report";
+import { createTeardown, runBench } from "./teardown";
 import { startWorkers, WORKER_POLL_MS } from "./workers";
 
 const SAMPLE_MS = 250;
@@ -31,34 +24,8 @@ if (options.help) {
   process.exit(0);
 }
 
-// Teardown in reverse order of set-up, at most once, each step bounded, even after a failure or a signal.
-const teardown: { what: string; task: () => Promise<void> }[] = [];
-const defer: Defer = (what, task) => teardown.push({ what, task });
-let shuttingDown: Promise<void> | undefined;
-const shutdown = () =>
-  (shuttingDown ??= (async () => {
-    for (let step = teardown.pop(); step; step = teardown.pop()) {
-      const { what, task } = step;
-      let timer: NodeJS.Timeout | undefined;
-      const limit = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error("timed out after 30 s")), 30_000);
-      });
-      await Promise.race([task(), limit])
-        .catch((error: unknown) =>
-          console.error(`[bench] ${what} failed:`, error instanceof Error ? error.message : error),
-        )
-        .finally(() => clearTimeout(timer));
-    }
-  })());
-// `on`, not `once`: npm and tsx each relay Ctrl-C again, and a second signal with no listener left
-// would kill the process halfway through dropping the database. The teardown is bounded anyway.
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (shuttingDown) return;
-    console.error(`\n[bench] ${signal}: shutting down`);
-    void shutdown().finally(() => process.exit(130));
-  });
-}
+const teardown = createTeardown();
+const { defer } = teardown;
 const log = (line = "") => console.log(line);
 
 async function main() {
@@ -184,11 +151,4 @@ async function main() {
   log(`\n${summaryTable({ health: healthRun, ingest: ingestRun, processing, lagMs: run.lagMs, correctness })}`);
 }
 
-main()
-  .catch((error: unknown) => {
-    // After Ctrl-C the children are gone and main() fails for that reason: nothing to report.
-    if (!shuttingDown)
-      console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  })
-  .finally(() => shutdown().then(() => process.exit()));
+runBench(main, teardown);

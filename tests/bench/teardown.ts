@@ -1,5 +1,5 @@
 // Teardown for the benchmarks: steps run in reverse order of set-up, at most once, each bounded,
-// even after a failure or Ctrl-C (the same rules as bench:ingest's).
+// even after a failure or Ctrl-C. Shared by every benchmark.
 import type { Defer } from "./database";
 
 export function createTeardown() {

@@ -74,6 +74,31 @@ async function deliver(number: { phoneNumberId: string; display: string }, custo
   );
 }
 
+/** The customer reacts to one of their conversation's messages; waits until the reaction is stored. */
+async function react({
+  number,
+  from,
+  targetWamid,
+  emoji,
+  at,
+}: {
+  number: { phoneNumberId: string; display: string };
+  from: Customer;
+  targetWamid: string;
+  emoji: string;
+  at: number;
+}) {
+  const wamid = uniqueWamid();
+  const body = buildMessagesWebhook({
+    phoneNumberId: number.phoneNumberId,
+    displayPhoneNumber: number.display,
+    contacts: [{ waId: from.waId, name: from.name }],
+    messages: [sampleInboundMessage("reaction", { from: from.waId, wamid, targetWamid, emoji, timestamp: at })],
+  });
+  expect((await postWebhook(body)).status).toBe(200);
+  await eventually(async () => (await getDb().reaction.count({ where: { wamid } })) === 1, "the reaction");
+}
+
 async function conversationOf(waId: string): Promise<string> {
   const row = await getDb().conversation.findFirstOrThrow({ where: { contact: { waId } }, select: { id: true } });
   return row.id;
@@ -473,24 +498,8 @@ describe("read positions", () => {
       await readAllBut(id);
       await alice.session.request(`/api/conversations/${id}/read`, { method: "POST" });
       const before = await summary(alice.session);
-      const wamid = uniqueWamid();
       reactedAt += 1;
-      const body = buildMessagesWebhook({
-        phoneNumberId: number.phoneNumberId,
-        displayPhoneNumber: number.display,
-        contacts: [{ waId: someone.waId, name: someone.name }],
-        messages: [
-          sampleInboundMessage("reaction", {
-            from: someone.waId,
-            wamid,
-            targetWamid: someone.lines[0]!.wamid!,
-            emoji: "👍",
-            timestamp: reactedAt,
-          }),
-        ],
-      });
-      expect((await postWebhook(body)).status).toBe(200);
-      await eventually(async () => (await getDb().reaction.count({ where: { wamid } })) === 1, "the reaction");
+      await react({ number, from: someone, targetWamid: someone.lines[0]!.wamid!, emoji: "👍", at: reactedAt });
       expect((await detail(alice.session, id)).unreadCount).toBe(0);
       return (await summary(alice.session)) === before;
     }, "a reaction after the read to leave alice's summary as it was");
@@ -553,29 +562,9 @@ describe("thread", () => {
     ]);
     await deliver(number, [someone]);
     const id = await conversationOf(someone.waId);
-    const react = async (emoji: string, at: number) => {
-      const wamid = uniqueWamid();
-      const body = buildMessagesWebhook({
-        phoneNumberId: number.phoneNumberId,
-        displayPhoneNumber: number.display,
-        contacts: [{ waId: someone.waId, name: someone.name }],
-        messages: [
-          sampleInboundMessage("reaction", {
-            from: someone.waId,
-            wamid,
-            targetWamid: quotedWamid,
-            emoji,
-            timestamp: at,
-          }),
-        ],
-      });
-      expect((await postWebhook(body)).status).toBe(200);
-      await eventually(
-        async () => (await getDb().reaction.findFirst({ where: { targetWamid: quotedWamid, wamid } })) !== null,
-        "the reaction",
-      );
-    };
-    await react("❤️", baseSeconds + 10);
+    const reactTo = (emoji: string, at: number) =>
+      react({ number, from: someone, targetWamid: quotedWamid, emoji, at });
+    await reactTo("❤️", baseSeconds + 10);
 
     const { messages } = await getJson<MessagePage>(alice.session, `/api/conversations/${id}/messages`);
     expect(messages.map((message) => message.text)).toEqual([
@@ -606,11 +595,11 @@ describe("thread", () => {
     });
 
     // A later reaction replaces the sender's earlier one; an empty emoji removes it.
-    await react("👍", baseSeconds + 11);
+    await reactTo("👍", baseSeconds + 11);
     const single = await getJson<{ message: ThreadMessage }>(alice.session, `/api/messages/${original.id}`);
     expect(single.message.reactions).toEqual([{ emoji: "👍", direction: "inbound" }]);
     expect(single.message).toMatchObject({ id: original.id, text: "the original", conversationId: id });
-    await react("", baseSeconds + 12);
+    await reactTo("", baseSeconds + 12);
     expect(
       (await getJson<{ message: ThreadMessage }>(alice.session, `/api/messages/${original.id}`)).message.reactions,
     ).toEqual([]);

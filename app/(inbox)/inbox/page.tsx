@@ -3,13 +3,13 @@ import { inboxTitle } from "@/components/inbox/format";
 import { InboxClient } from "@/components/inbox/inbox-client";
 import { requireUser } from "@/lib/auth/session";
 import { getInboxStart } from "@/lib/inbox/get-inbox-start";
-import { getUnreadSummary } from "@/lib/inbox/get-unread-summary";
 
 // The title carries the unread count from the first byte; the inbox keeps it current afterwards
 // (a static title here would be put back over the live one when Next streams the metadata).
 export async function generateMetadata(): Promise<Metadata> {
   const user = await requireUser();
-  return { title: inboxTitle((await getUnreadSummary({ userId: user.id })).unreadConversations) };
+  const { unread } = await getInboxStart({ userId: user.id, conversationId: null });
+  return { title: inboxTitle(unread.unreadConversations) };
 }
 
 type Props = { searchParams: Promise<{ denied?: string }> };

@@ -3,16 +3,15 @@ import { inboxTitle } from "@/components/inbox/format";
 import { InboxClient } from "@/components/inbox/inbox-client";
 import { requireUser } from "@/lib/auth/session";
 import { getInboxStart } from "@/lib/inbox/get-inbox-start";
-import { getUnreadSummary } from "@/lib/inbox/get-unread-summary";
-
-// The title carries the unread count from the first byte; the inbox keeps it current afterwards
-// (a static title here would be put back over the live one when Next streams the metadata).
-export async function generateMetadata(): Promise<Metadata> {
-  const user = await requireUser();
-  return { title: inboxTitle((await getUnreadSummary({ userId: user.id })).unreadConversations) };
-}
 
 type Props = { params: Promise<{ conversationId: string }> };
+
+// The title carries the unread count from the first byte (see ../page.tsx).
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const user = await requireUser();
+  const { unread } = await getInboxStart({ userId: user.id, conversationId: (await params).conversationId });
+  return { title: inboxTitle(unread.unreadConversations) };
+}
 
 // A deep link to one conversation: the same island as /inbox, opened on it.
 export default async function ConversationPage({ params }: Props) {
@@ -20,7 +19,7 @@ export default async function ConversationPage({ params }: Props) {
   const { conversationId } = await params;
   return (
     <InboxClient
-      start={await getInboxStart({ userId: user.id, conversationId: conversationId })}
+      start={await getInboxStart({ userId: user.id, conversationId })}
       user={{ id: user.id, name: user.name, role: user.role }}
       initialConversationId={conversationId}
       notice={null}
