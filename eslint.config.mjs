@@ -23,23 +23,25 @@ export default tseslint.config(
     },
   },
   {
-    // The browser never sees server code: keep Prisma and secrets out of components.
-    files: ["components/**/*.{ts,tsx}"],
+    // The browser never sees server code: components (and the browser's hooks in lib/queries) import
+    // only what is written for the browser — views the server builds, query hooks, realtime names.
+    files: ["components/**/*.{ts,tsx}", "lib/queries/**/*.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
           patterns: [
             {
-              // inbox-views and message-preview are pure and shared with the browser on purpose.
               group: [
-                "@/lib/db/*",
-                "@/lib/inbox/*",
-                "!@/lib/inbox/inbox-views",
-                "!@/lib/inbox/message-preview",
-                "@/lib/env",
+                "@/lib/*",
+                "!@/lib/views",
+                "!@/lib/queries",
+                "!@/lib/realtime",
+                "@/lib/realtime/*",
+                "!@/lib/realtime/channels",
+                "!@/lib/realtime/client",
               ],
-              allowTypeImports: true,
+              message: "Server code stays on the server: import a view from lib/views instead.",
             },
           ],
         },

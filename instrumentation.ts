@@ -4,15 +4,23 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("@/lib/env");
+  // Before the first request: per-address limits and the same-origin check read what it decides.
+  const [{ installRequestGuard }, { parseTrustProxy }] = await Promise.all([
+    import("@/lib/http/request-guard"),
+    import("@/lib/http/forwarding"),
+  ]);
+  installRequestGuard(parseTrustProxy(getEnv().TRUST_PROXY) ?? { kind: "none" });
   const { startAccounts } = await import("@/lib/accounts/start-accounts");
   await startAccounts();
-  // Processing after the ack runs in this process too: its committed changes go out over Pusher.
-  const [{ onInboxChanges }, { publishRealtime }] = await Promise.all([
-    import("@/lib/inbox/inbox-changes"),
-    import("@/lib/realtime/server"),
-  ]);
-  onInboxChanges(publishRealtime);
+  // Templates: stored template webhooks applied, then Meta's lists read — in the background, logged.
+  const { startTemplateSync } = await import("@/lib/templates/start-template-sync");
+  void startTemplateSync();
+  // Sending: one send worker per cluster holds the send lock; here unless workers run beside us.
+  if (getEnv().SEND_WORKER === "on") {
+    const { startSendWorker } = await import("@/lib/outbound/send-worker");
+    startSendWorker();
+  }
   if (getEnv().RECOVERY_LOOP === "off") return;
-  const { startRecoveryLoop } = await import("@/lib/inbox/run-recovery-loop");
+  const { startRecoveryLoop } = await import("@/lib/ingest/run-recovery-loop");
   startRecoveryLoop({ pollMs: getEnv().WORKER_POLL_MS, graceMs: 2_000 });
 }

@@ -1,4 +1,4 @@
-// npm test — every test suite (Vitest: unit + integration; Playwright: E2E in Chromium), then one
+// npm test — every test suite (Vitest: unit + integration + faults; Playwright: E2E in Chromium), then one
 // closing line `N passed, N failed` built from the runners' own JSON reports (CI reads that line),
 // and a non-zero exit on any failure.
 import { spawnSync } from "node:child_process";
@@ -19,7 +19,8 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
   return result.status ?? 1;
 }
 
-// Vitest: unit and integration projects (integration brings up Postgres and `next start`).
+// Vitest: the unit, integration and faults projects (integration brings up Postgres and `next
+// start`; faults, run last, brings up Postgres clusters of its own and breaks them under load).
 const vitestReport = join(reports, "vitest.json");
 const vitestExit = run(join(root, "node_modules/.bin/vitest"), [
   "run",

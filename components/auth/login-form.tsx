@@ -1,10 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { requestJson } from "@/components/ui/request-json";
+import { requestJson } from "@/lib/queries/request-json";
 
 export function LoginForm() {
   const [pending, setPending] = useState(false);
@@ -35,6 +36,11 @@ export function LoginForm() {
       <Button type="submit" loading={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      <p className="text-center text-sm">
+        <Link href="/forgot-password" className="font-medium text-emerald-800 underline-offset-2 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
     </form>
   );
 }

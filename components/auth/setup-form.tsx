@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { requestJson } from "@/components/ui/request-json";
+import { requestJson } from "@/lib/queries/request-json";
 
 export function SetupForm() {
   const [pending, setPending] = useState(false);

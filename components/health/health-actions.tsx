@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { requestJson } from "@/components/ui/request-json";
+import { requestJson } from "@/lib/queries/request-json";
 
 export function RefreshButton() {
   const router = useRouter();
@@ -39,6 +39,29 @@ export function RetryFailedButton() {
       <Button variant="secondary" loading={busy} onClick={retry}>
         Retry failed events
       </Button>
+    </div>
+  );
+}
+
+/** Lifts a pause Meta's answer caused (after the token or the account was fixed); queued replies go out. */
+export function ResumeSendingButton() {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const resume = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await requestJson("/api/sending-status/resume");
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    router.refresh();
+  };
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <Button variant="secondary" loading={busy} onClick={resume}>
+        Resume sending
+      </Button>
+      {error ? <Alert tone="error">{error}</Alert> : null}
     </div>
   );
 }

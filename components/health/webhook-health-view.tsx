@@ -1,13 +1,11 @@
 import type { ReactNode } from "react";
-import type { WebhookHealth } from "@/lib/inbox/get-webhook-health";
+import type { WebhookHealth } from "@/lib/views/health";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { RefreshButton, RetryFailedButton } from "./health-actions";
+import { Time } from "@/components/ui/time";
+import { RefreshButton, ResumeSendingButton, RetryFailedButton } from "./health-actions";
 
-const time = (iso: string | null) =>
-  iso
-    ? new Date(iso).toLocaleString("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }) + " UTC"
-    : "never";
+const time = (iso: string | null) => (iso ? <Time iso={iso} /> : "never");
 
 type Tone = "ok" | "warn" | "bad" | "idle";
 const dot: Record<Tone, string> = {
@@ -36,7 +34,7 @@ function Check({ title, tone, children, testId }: { title: string; tone: Tone; c
 const Hint = ({ children }: { children: ReactNode }) => <p className="text-xs text-slate-500">{children}</p>;
 
 export function WebhookHealthView({ health }: { health: WebhookHealth }) {
-  const { verification, signatureFailures, wrongKey, backlog, ackLatency } = health;
+  const { verification, signatureFailures, wrongKey, backlog, ackLatency, sending } = health;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -120,6 +118,62 @@ export function WebhookHealthView({ health }: { health: WebhookHealth }) {
             failed
           </p>
           <p>{health.duplicates.count} duplicate deliveries absorbed (Meta retries)</p>
+        </Check>
+        <Check
+          testId="health-sending"
+          title="Sending to Meta"
+          tone={
+            sending.paused || sending.accessTokenMissing
+              ? "bad"
+              : (sending.oldestQueuedSeconds ?? 0) > 60
+                ? "warn"
+                : "ok"
+          }
+        >
+          {sending.accessTokenMissing ? (
+            <p>
+              <strong>Off:</strong> no access token is configured, so no reply can leave.
+            </p>
+          ) : sending.paused && sending.problem ? (
+            <>
+              <p>
+                <strong>Paused</strong> since {time(sending.problem.since)}:{" "}
+                <code className="text-xs">{sending.problem.code}</code> {sending.problem.title}
+              </p>
+              <p>{sending.problem.advice}</p>
+            </>
+          ) : (
+            <p>Replies are leaving.</p>
+          )}
+          <p>
+            {sending.queued} waiting to be sent
+            {sending.oldestQueuedSeconds !== null ? ` (oldest ${Math.round(sending.oldestQueuedSeconds)} s ago)` : ""}
+          </p>
+          {sending.paused && !sending.accessTokenMissing ? <ResumeSendingButton /> : null}
+          <Hint>
+            Meta&apos;s 190 (token), 368 and 131031 (account) pause sending for everyone until an admin saves a new
+            token or resumes here.
+          </Hint>
+        </Check>
+        <Check
+          testId="health-number-errors"
+          title="Errors Meta reported for a number"
+          tone={health.numberErrors.length ? "warn" : "ok"}
+        >
+          {health.numberErrors.length ? (
+            <ul>
+              {health.numberErrors.map((error, index) => (
+                <li key={`${error.at}-${index}`}>
+                  {error.code !== null ? <code className="text-xs">{error.code}</code> : null} {error.title}
+                  {error.details ? ` — ${error.details}` : ""} · number {error.phoneNumberId ?? "unknown"} ·{" "}
+                  {time(error.at)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>None: Meta has not reported an error for a whole number (such as 130429, throughput).</p>
+          )}
+          <Hint>Errors stored before this check existed appear after `npm run events:replay`.</Hint>
         </Check>
         <Check testId="health-fields" title="Last event per field" tone={health.fields.length ? "ok" : "idle"}>
           {health.fields.length ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useRealtime } from "@/components/providers/realtime-provider";
+import { useRealtime } from "@/lib/queries/realtime-context";
 
 /** Quiet while live; says so when updates are paused, so nobody trusts a stale screen. */
 export function ConnectionStatus() {

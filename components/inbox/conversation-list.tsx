@@ -3,7 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
 import { Button, Spinner } from "@/components/ui/button";
-import type { ConversationListItem } from "@/lib/inbox/inbox-views";
+import type { ConversationListItem } from "@/lib/views/inbox";
 import { ConversationRow } from "./conversation-row";
 
 export type ConversationListHandle = { scrollToIndex: (index: number) => void };
@@ -81,13 +81,17 @@ export const ConversationList = forwardRef<ConversationListHandle, Props>(functi
       ) : rows.length === 0 ? (
         <div className="p-8 text-center">
           <p className="text-sm font-medium text-slate-900">
-            {filtered ? "No conversations match" : "No conversations yet"}
+            {filtered ? "No conversations match" : "No open conversations"}
           </p>
-          <p className="mt-1 text-sm text-slate-500">
-            {filtered
-              ? "Try another filter or search."
-              : "When a customer messages one of your WhatsApp numbers, the conversation appears here."}
-          </p>
+          {filtered ? (
+            <p className="mt-1 text-sm text-slate-600">Try another filter or search.</p>
+          ) : (
+            <p className="mt-1 text-sm text-slate-600">
+              A customer&apos;s message to your WhatsApp number appears here the moment Meta delivers it. Connect the
+              number on <strong>Settings → WhatsApp connection</strong>, or try it without Meta:{" "}
+              <code className="rounded bg-slate-100 px-1 text-slate-800">npm run simulate -- text</code>.
+            </p>
+          )}
         </div>
       ) : (
         <ul className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
@@ -113,7 +117,7 @@ export const ConversationList = forwardRef<ConversationListHandle, Props>(functi
         </ul>
       )}
       {isFetchingNextPage ? (
-        <div role="status" className="flex items-center justify-center gap-2 py-3 text-xs text-slate-500">
+        <div role="status" className="flex items-center justify-center gap-2 py-3 text-xs text-slate-600">
           <Spinner /> Loading more…
         </div>
       ) : null}

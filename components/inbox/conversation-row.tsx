@@ -1,9 +1,15 @@
 "use client";
 
+import { Time } from "@/components/ui/time";
 import { memo } from "react";
-import type { ConversationListItem } from "@/lib/inbox/inbox-views";
-import { messagePreview } from "@/lib/inbox/message-preview";
-import { contactLabel, formatFullTime, formatListTime, formatPhone, formatUnread, phoneNumberLabel } from "./format";
+import type { ConversationListItem } from "@/lib/views/inbox";
+import { LabelChip } from "./label-chip";
+import { MessagePreviewLine } from "./message/message-preview-line";
+import { contactLabel, formatPhone, formatUnread, phoneNumberLabel, replyWindow } from "./format";
+import { useMinuteClock } from "./use-minute-clock";
+
+/** A row shows this many labels, then "+n more" (the thread shows them all). */
+const ROW_LABELS = 3;
 
 type Props = {
   conversation: ConversationListItem;
@@ -16,7 +22,6 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
   const { contact, lastMessage, unreadCount } = conversation;
   const name = contactLabel(contact);
   const phone = formatPhone(contact.waId);
-  const preview = lastMessage ? messagePreview(lastMessage) : "No messages yet";
   return (
     <a
       href={`/inbox/${conversation.id}`}
@@ -43,15 +48,13 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
           <span dir="auto" className={`truncate text-sm ${unreadCount > 0 ? "font-semibold" : "font-medium"}`}>
             {name}
           </span>
-          <time
-            dateTime={conversation.lastMessageAt ?? undefined}
-            title={conversation.lastMessageAt ? formatFullTime(conversation.lastMessageAt) : undefined}
-            // Rendered in the server's time zone first, then the agent's.
-            suppressHydrationWarning
-            className={`ml-auto shrink-0 text-xs ${unreadCount > 0 ? "font-semibold text-emerald-700" : "text-slate-500"}`}
-          >
-            {formatListTime(conversation.lastMessageAt)}
-          </time>
+          {conversation.lastMessageAt ? (
+            <Time
+              iso={conversation.lastMessageAt}
+              style="list"
+              className={`ml-auto shrink-0 text-xs ${unreadCount > 0 ? "font-semibold text-emerald-700" : "text-slate-500"}`}
+            />
+          ) : null}
         </span>
         <span className="flex items-center gap-2 text-xs text-slate-500">
           {phone && phone !== name ? <span className="truncate">{phone}</span> : null}
@@ -60,6 +63,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
               to {phoneNumberLabel(conversation.phoneNumber)}
             </span>
           ) : null}
+          <ClosingFlag windowClosesAt={conversation.windowClosesAt} />
           {conversation.status !== "open" ? (
             <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] capitalize text-slate-600">
               {conversation.status}
@@ -73,18 +77,36 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
             className={`min-w-0 flex-1 truncate text-sm ${unreadCount > 0 ? "text-slate-900" : "text-slate-600"}`}
           >
             {lastMessage?.direction === "outbound" ? <span className="text-slate-500">You: </span> : null}
-            {preview}
+            {lastMessage ? <MessagePreviewLine type={lastMessage.type} text={lastMessage.text} /> : "No messages yet"}
           </span>
-          {unreadCount > 0 ? (
+          {conversation.unreadMentions > 0 ? (
             <span
-              data-testid="unread-count"
-              aria-label={`${formatUnread(unreadCount)} unread`}
-              className="shrink-0 rounded-full bg-emerald-600 px-2 py-0.5 text-xs font-semibold text-white"
+              data-testid="unread-mention"
+              role="img"
+              aria-label="You were mentioned in a note"
+              title="You were mentioned in a note"
+              className="shrink-0 rounded-full bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950"
             >
-              {formatUnread(unreadCount)}
+              @
+            </span>
+          ) : null}
+          {unreadCount > 0 ? (
+            <span className="shrink-0 rounded-full bg-emerald-700 px-2 py-0.5 text-xs font-semibold text-white">
+              <span data-testid="unread-count">{formatUnread(unreadCount)}</span>
+              <span className="sr-only"> unread</span>
             </span>
           ) : null}
         </span>
+        {conversation.labels.length > 0 ? (
+          <span className="mt-1 flex min-w-0 flex-wrap gap-1 overflow-hidden">
+            {conversation.labels.slice(0, ROW_LABELS).map((label) => (
+              <LabelChip key={label.id} label={label} />
+            ))}
+            {conversation.labels.length > ROW_LABELS ? (
+              <span className="text-[11px] text-slate-500">+{conversation.labels.length - ROW_LABELS} more</span>
+            ) : null}
+          </span>
+        ) : null}
         {conversation.assignee ? (
           <span className="mt-0.5 block truncate text-[11px] text-slate-500">
             Assigned to {conversation.assignee.name}
@@ -94,6 +116,23 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
     </a>
   );
 });
+
+/** The reply window closes within the hour: answer this one first. */
+function ClosingFlag({ windowClosesAt }: { windowClosesAt: string | null }) {
+  const minute = useMinuteClock();
+  if (minute === null) return null;
+  const replyState = replyWindow(windowClosesAt, Date.now());
+  if (replyState.state !== "open" || !replyState.lastHour) return null;
+  return (
+    <span
+      data-testid="window-closing"
+      title={`The 24-hour reply window ${replyState.label}`}
+      className="shrink-0 rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-medium text-amber-800"
+    >
+      {replyState.label}
+    </span>
+  );
+}
 
 function initials(name: string): string {
   const letters = name

@@ -1,5 +1,5 @@
 // Display helpers for the inbox: who a contact is and when something happened (in the agent's time zone).
-import type { ContactView, PhoneNumberView } from "@/lib/inbox/inbox-views";
+import type { ContactView, PhoneNumberView } from "@/lib/views/inbox";
 
 export function formatPhone(waId: string | null): string | null {
   return waId ? `+${waId}` : null;
@@ -7,27 +7,26 @@ export function formatPhone(waId: string | null): string | null {
 
 /** The best name we have: profile name, else number, else username / business-scoped id. */
 export function contactLabel(contact: ContactView): string {
-  return contact.name?.trim() || formatPhone(contact.waId) || contact.username || contact.userId || "Unknown contact";
+  return (
+    contact.savedName?.trim() ||
+    contact.name?.trim() ||
+    formatPhone(contact.waId) ||
+    contact.username ||
+    contact.userId ||
+    "Unknown contact"
+  );
 }
 
+/**
+ * Our number as the agent reads it: its name, else its display number written like customers'
+ * numbers (Meta's webhooks give bare digits, "15550051234" → "+15550051234").
+ */
 export function phoneNumberLabel(number: PhoneNumberView): string {
-  return number.name || number.displayPhoneNumber || number.id;
+  const display = number.displayPhoneNumber?.trim();
+  return number.name || (display && /^\d+$/.test(display) ? `+${display}` : display) || number.id;
 }
 
-/** List timestamps: time today, weekday this week, else the date. */
-export function formatListTime(iso: string | null, now = new Date()): string {
-  if (!iso) return "";
-  const date = new Date(iso);
-  const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  if (date >= startOfToday) return date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-  const days = (startOfToday.getTime() - date.getTime()) / 86_400_000;
-  if (days < 6) return date.toLocaleDateString(undefined, { weekday: "short" });
-  return date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "2-digit" });
-}
-
-export function formatFullTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
+export { formatDateTime as formatFullTime } from "@/components/ui/time";
 
 export function formatUnread(count: number): string {
   return count >= 100 ? "99+" : String(count);
@@ -37,4 +36,23 @@ export function formatUnread(count: number): string {
 export function inboxTitle(unreadConversations: number): string {
   const title = "Inbox · WhatsApp Inbox";
   return unreadConversations > 0 ? `(${formatUnread(unreadConversations)}) ${title}` : title;
+}
+
+export type ReplyWindow =
+  | { state: "never" }
+  | { state: "closed"; closesAt: string }
+  /** lastHour: amber in the thread, flagged in the list. */
+  | { state: "open"; closesAt: string; label: string; lastHour: boolean };
+
+/** The 24-hour customer service window as the agent reads it: "closes in 3 h 12 min". */
+export function replyWindow(windowClosesAt: string | null, now: number): ReplyWindow {
+  if (!windowClosesAt) return { state: "never" };
+  const left = new Date(windowClosesAt).getTime() - now;
+  if (!(left > 0)) return { state: "closed", closesAt: windowClosesAt };
+  const minutes = Math.ceil(left / 60_000);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const label =
+    hours === 0 ? `closes in ${rest} min` : rest === 0 ? `closes in ${hours} h` : `closes in ${hours} h ${rest} min`;
+  return { state: "open", closesAt: windowClosesAt, label, lastHour: left <= 3_600_000 };
 }

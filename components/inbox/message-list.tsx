@@ -2,10 +2,14 @@
 
 import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, Spinner } from "@/components/ui/button";
-import type { ThreadMessage } from "@/lib/inbox/inbox-views";
+import { isNote, type ThreadMessage } from "@/lib/views/inbox";
+import { useConversation } from "@/lib/queries/use-conversations";
 import { useThread } from "@/lib/queries/use-thread";
 import { DaySeparator, dayKey } from "./message/day-separator";
 import { MessageBubble } from "./message/message-bubble";
+import { NoteBubble } from "./message/note-bubble";
+import { contactLabel } from "./format";
+import { ThreadAnnouncer } from "./thread-announcer";
 
 const NEAR_BOTTOM_PX = 80;
 
@@ -16,6 +20,7 @@ const NEAR_BOTTOM_PX = 80;
  */
 export function MessageList({ conversationId }: { conversationId: string }) {
   const thread = useThread(conversationId);
+  const contact = useConversation(conversationId).data?.contact;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = thread;
   // Oldest page first on screen; the cache keeps the newest first (pages[0]).
   const pages = useMemo(() => (thread.data ? [...thread.data.pages].reverse() : []), [thread.data]);
@@ -88,11 +93,15 @@ export function MessageList({ conversationId }: { conversationId: string }) {
 
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
+      {/* Focusable, so the thread scrolls from the keyboard even when no message has an action. */}
       <div
         ref={scrollRef}
         data-testid="message-list"
+        role="region"
+        aria-label="Messages"
+        tabIndex={0}
         onScroll={onScroll}
-        className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto bg-[#efeae2] px-3 py-4 sm:px-6"
+        className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto bg-[#efeae2] px-3 py-4 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-emerald-700 sm:px-6"
       >
         <div className="space-y-1">
           <div ref={sentinelRef} aria-hidden="true" />
@@ -102,9 +111,9 @@ export function MessageList({ conversationId }: { conversationId: string }) {
             </div>
           ) : null}
           {!hasNextPage && messages.length > 0 ? (
-            <p className="py-2 text-center text-xs text-slate-500">Start of the conversation</p>
+            <p className="py-2 text-center text-xs text-slate-700">Start of the conversation</p>
           ) : null}
-          {messages.length === 0 ? <p className="py-8 text-center text-sm text-slate-500">No messages yet.</p> : null}
+          {messages.length === 0 ? <p className="py-8 text-center text-sm text-slate-700">No messages yet.</p> : null}
           {pages.map((page, index) => (
             <ThreadPage
               key={index === pages.length - 1 ? "newest" : (page.messages[0]?.id ?? index)}
@@ -115,6 +124,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
           ))}
         </div>
       </div>
+      <ThreadAnnouncer messages={messages} contactName={contact ? contactLabel(contact) : "The customer"} />
       {newBelow ? (
         <button
           type="button"
@@ -157,7 +167,11 @@ const ThreadPage = memo(function ThreadPage({
         return (
           <Fragment key={message.id}>
             {newDay ? <DaySeparator date={message.timestamp} /> : null}
-            <MessageBubble message={message} onJumpToMessage={onJumpToMessage} />
+            {isNote(message) ? (
+              <NoteBubble message={message} />
+            ) : (
+              <MessageBubble message={message} onJumpToMessage={onJumpToMessage} />
+            )}
           </Fragment>
         );
       })}

@@ -1,12 +1,12 @@
 "use client";
 
-import type { ConversationDetail, ConversationStatus } from "@/lib/inbox/inbox-views";
+import type { ConversationDetail, ConversationStatus } from "@/lib/views/inbox";
 import { useAgents } from "@/lib/queries/use-conversations";
 import type { ConversationChange } from "@/lib/queries/use-conversation-actions";
 import type { PresenceMember } from "@/lib/queries/use-presence";
-import { contactLabel, formatFullTime, formatPhone, phoneNumberLabel } from "./format";
-
-const WINDOW_MS = 24 * 60 * 60 * 1000;
+import { ConversationLabels } from "./conversation-labels";
+import { contactLabel, formatFullTime, formatPhone, phoneNumberLabel, replyWindow } from "./format";
+import { useMinuteClock } from "./use-minute-clock";
 
 type Props = {
   conversation: ConversationDetail;
@@ -16,9 +16,25 @@ type Props = {
   saveError: string | null;
   onChange: (change: ConversationChange) => void;
   onBack: () => void;
+  labelsOpen: boolean;
+  onLabelsOpenChange: (open: boolean) => void;
+  contactPanelOpen: boolean;
+  onContactPanelToggle: () => void;
 };
 
-export function ThreadHeader({ conversation, userId, viewers, saving, saveError, onChange, onBack }: Props) {
+export function ThreadHeader({
+  conversation,
+  userId,
+  viewers,
+  saving,
+  saveError,
+  onChange,
+  onBack,
+  labelsOpen,
+  onLabelsOpenChange,
+  contactPanelOpen,
+  onContactPanelToggle,
+}: Props) {
   const agents = useAgents();
   const name = contactLabel(conversation.contact);
   const phone = formatPhone(conversation.contact.waId);
@@ -53,10 +69,19 @@ export function ThreadHeader({ conversation, userId, viewers, saving, saveError,
           <h2 dir="auto" className="truncate text-base font-semibold text-slate-900">
             {name}
           </h2>
-          <p className="truncate text-xs text-slate-500">
+          <p className="text-xs break-words text-slate-500">
             {phone && phone !== name ? `${phone} · ` : ""}
-            to {phoneNumberLabel(conversation.phoneNumber)} · <WindowHint lastInboundAt={conversation.lastInboundAt} />
+            to {phoneNumberLabel(conversation.phoneNumber)} ·{" "}
+            <WindowHint windowClosesAt={conversation.windowClosesAt} />
           </p>
+          <div className="mt-1">
+            <ConversationLabels
+              conversation={conversation}
+              userId={userId}
+              open={labelsOpen}
+              onOpenChange={onLabelsOpenChange}
+            />
+          </div>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <label className="sr-only" htmlFor="conversation-state">
@@ -98,6 +123,19 @@ export function ThreadHeader({ conversation, userId, viewers, saving, saveError,
               Assign to me
             </button>
           ) : null}
+          <button
+            type="button"
+            aria-expanded={contactPanelOpen}
+            aria-controls="contact-panel"
+            onClick={onContactPanelToggle}
+            className={`hidden rounded-md border px-2.5 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-emerald-700 xl:inline-flex ${
+              contactPanelOpen
+                ? "border-emerald-700 bg-emerald-50 text-emerald-900"
+                : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
+            }`}
+          >
+            Contact
+          </button>
         </div>
       </div>
       <div className={`flex flex-wrap items-center gap-3 text-xs ${viewers.length > 0 || saveError ? "mt-1" : ""}`}>
@@ -118,19 +156,28 @@ export function ThreadHeader({ conversation, userId, viewers, saving, saveError,
   );
 }
 
-function WindowHint({ lastInboundAt }: { lastInboundAt: string | null }) {
-  if (!lastInboundAt) return <span>no customer message yet</span>;
-  const closesAt = new Date(new Date(lastInboundAt).getTime() + WINDOW_MS);
-  const open = closesAt.getTime() > Date.now();
+function WindowHint({ windowClosesAt }: { windowClosesAt: string | null }) {
+  const minute = useMinuteClock();
+  if (!windowClosesAt) return <span>no customer message yet</span>;
+  const title = `The 24-hour reply window closes ${formatFullTime(windowClosesAt)}`;
+  // Before hydration (and the first tick) the time is unknown: say when, not how long.
+  if (minute === null) return <span data-testid="reply-window">reply window</span>;
+  const replyState = replyWindow(windowClosesAt, Date.now());
+  if (replyState.state !== "open") {
+    return (
+      <span data-testid="reply-window" data-state="closed" title={title}>
+        reply window closed {formatFullTime(windowClosesAt)} (templates only)
+      </span>
+    );
+  }
   return (
     <span
-      title={`Last customer message ${formatFullTime(lastInboundAt)}`}
-      className={open ? "text-emerald-700" : ""}
-      suppressHydrationWarning
+      data-testid="reply-window"
+      data-state={replyState.lastHour ? "closing" : "open"}
+      title={title}
+      className={replyState.lastHour ? "font-medium text-amber-700" : "text-emerald-700"}
     >
-      {open
-        ? `reply window open until ${formatFullTime(closesAt.toISOString())}`
-        : "reply window closed (templates only)"}
+      reply window {replyState.label}
     </span>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { requestJson } from "@/components/ui/request-json";
+import { requestJson } from "@/lib/queries/request-json";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);

@@ -1,24 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type PusherClient from "pusher-js";
-import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import type { RealtimeClientConfig } from "@/lib/realtime/channels";
 import { createRealtimeClient } from "@/lib/realtime/client";
-import { fetchJson } from "@/lib/queries/fetch-json";
+import { fetchJson } from "@/lib/queries/request-json";
 import { inboxKeys } from "@/lib/queries/inbox-keys";
+import { RealtimeContext, type RealtimeContextValue, type RealtimeState } from "@/lib/queries/realtime-context";
 
-/** pusher-js connection states plus "config" while the settings are being fetched. */
-export type RealtimeState =
-  "config" | "initialized" | "connecting" | "connected" | "unavailable" | "failed" | "disconnected";
-
-type RealtimeContextValue = { client: PusherClient | null; state: RealtimeState };
-
-const RealtimeContext = createContext<RealtimeContextValue>({ client: null, state: "config" });
-
-export function useRealtime(): RealtimeContextValue {
-  return useContext(RealtimeContext);
-}
+const RECONNECT_AFTER_REFUSAL_MS = 3_000;
 
 /**
  * One pusher-js connection per tab. pusher-js reconnects by itself and resubscribes every channel;
@@ -37,10 +27,25 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!settings) return;
     const client = createRealtimeClient(settings);
+    // Names the socket's user to the Pusher server, so signing out or deactivation can end it.
+    client.signin();
     setValue({ client, state: client.connection.state as RealtimeState });
-    const onStateChange = ({ current }: { current: RealtimeState }) => setValue({ client, state: current });
+    const onStateChange = ({ current }: { current: RealtimeState }) => {
+      setValue({ client, state: current });
+      // The server ended the socket (4009: this user signed out or was deactivated). With a session
+      // gone, fetchJson takes the browser to sign-in; with one left (signed out on another
+      // device), connect again — after a pause, so a server that keeps refusing is not hammered.
+      if (current === "disconnected") {
+        fetchJson("/api/users/me").then(
+          () => (reconnect = setTimeout(() => client.connect(), RECONNECT_AFTER_REFUSAL_MS)),
+          () => undefined,
+        );
+      }
+    };
+    let reconnect: ReturnType<typeof setTimeout> | undefined;
     client.connection.bind("state_change", onStateChange);
     return () => {
+      clearTimeout(reconnect);
       client.connection.unbind("state_change", onStateChange);
       client.disconnect();
     };

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { requestJson } from "@/components/ui/request-json";
+import { requestJson } from "@/lib/queries/request-json";
 
 /** Invite = create the account with a first password the admin hands over. */
 export function CreateUserForm() {
@@ -67,7 +67,7 @@ export function CreateUserForm() {
             id="new-user-role"
             name="role"
             defaultValue="agent"
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/30 focus:outline-none"
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/70 focus:outline-none"
           >
             <option value="agent">Agent — works the inbox</option>
             <option value="admin">Admin — also manages settings and users</option>

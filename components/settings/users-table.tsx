@@ -4,154 +4,137 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { requestJson } from "@/components/ui/request-json";
-import type { AccountUser } from "@/lib/accounts/account-user";
+import { requestJson } from "@/lib/queries/request-json";
+import type { AccountUser } from "@/lib/views/accounts";
+import { UserActions } from "./user-actions";
 
-type RowAction = { userId: string; kind: "role" | "active" };
+export type UserAction = (url: string, method: "POST" | "PATCH", body?: unknown) => Promise<string | null>;
 
+/**
+ * The users as an ARIA table of rows that reflow: one line per user on a wide screen, a stacked card
+ * per user on a phone — nothing to scroll sideways, every action in reach.
+ */
 export function UsersTable({ users, currentUserId }: { users: AccountUser[]; currentUserId: string }) {
   const router = useRouter();
-  const [busy, setBusy] = useState<RowAction | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const activeAdmins = users.filter((user) => user.role === "admin" && user.active).length;
 
-  async function run(action: RowAction, url: string, method: "POST" | "PATCH", body?: unknown) {
-    setBusy(action);
+  // Runs one change; answers the server's message on failure (the list shows it too).
+  const act: UserAction = async (url, method, body) => {
     setError(null);
     const result = await requestJson(url, { method, body: body ?? {} });
-    setBusy(null);
-    if (!result.ok) setError(result.message);
     router.refresh();
-  }
+    if (result.ok) return null;
+    setError(result.message);
+    return result.message;
+  };
 
   return (
     <div className="space-y-3">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Users who can sign in</caption>
-          <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
-            <tr>
-              <th scope="col" className="px-4 py-2">
-                Name
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Role
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Status
-              </th>
-              <th scope="col" className="px-4 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {users.map((user) => {
-              const self = user.id === currentUserId;
-              const rowBusy = busy?.userId === user.id;
-              return (
-                <tr key={user.id} data-testid={`user-row-${user.email}`}>
-                  <td className="px-4 py-3">
-                    <div className="font-medium text-slate-900">
-                      {user.name}
-                      {self ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
-                    </div>
-                    <div className="text-slate-500">{user.email}</div>
-                  </td>
-                  <td className="px-4 py-3">
-                    <RoleCell
-                      user={user}
-                      busy={rowBusy}
-                      saving={rowBusy && busy?.kind === "role"}
-                      onSave={(role) =>
-                        run({ userId: user.id, kind: "role" }, `/api/users/${user.id}/role`, "PATCH", { role })
-                      }
-                    />
-                  </td>
-                  <td className="px-4 py-3">
-                    {user.active ? (
-                      <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">
-                        Active
-                      </span>
-                    ) : (
-                      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">
-                        Deactivated
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-4 py-3 text-right">
-                    {self ? null : user.active ? (
-                      <Button
-                        variant="danger"
-                        loading={rowBusy && busy?.kind === "active"}
-                        disabled={rowBusy}
-                        aria-label={`Deactivate ${user.name}`}
-                        onClick={() =>
-                          run({ userId: user.id, kind: "active" }, `/api/users/${user.id}/deactivate`, "POST")
-                        }
-                      >
-                        Deactivate
-                      </Button>
-                    ) : (
-                      <Button
-                        variant="secondary"
-                        loading={rowBusy && busy?.kind === "active"}
-                        disabled={rowBusy}
-                        aria-label={`Reactivate ${user.name}`}
-                        onClick={() =>
-                          run({ userId: user.id, kind: "active" }, `/api/users/${user.id}/reactivate`, "POST")
-                        }
-                      >
-                        Reactivate
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <div role="table" aria-label="Users who can sign in" className="rounded-lg border border-slate-200 bg-white">
+        <div role="rowgroup" className="hidden border-b border-slate-200 bg-slate-50 sm:block">
+          <div
+            role="row"
+            className="grid grid-cols-[minmax(0,2fr)_minmax(0,1.4fr)_6.5rem_minmax(0,2fr)] gap-4 px-4 py-2 text-left text-xs font-medium tracking-wide text-slate-500 uppercase"
+          >
+            <span role="columnheader">Name</span>
+            <span role="columnheader">Role</span>
+            <span role="columnheader">Status</span>
+            <span role="columnheader">
+              <span className="sr-only">Actions</span>
+            </span>
+          </div>
+        </div>
+        <div role="rowgroup" className="divide-y divide-slate-100">
+          {users.map((user) => {
+            const self = user.id === currentUserId;
+            const lastAdmin = user.role === "admin" && user.active && activeAdmins === 1;
+            return (
+              <div
+                key={user.id}
+                role="row"
+                data-testid={`user-row-${user.email}`}
+                className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-4 gap-y-3 px-4 py-3 text-sm sm:grid-cols-[minmax(0,2fr)_minmax(0,1.4fr)_6.5rem_minmax(0,2fr)] sm:items-center"
+              >
+                <div role="cell" className="min-w-0">
+                  <div className="font-medium break-words text-slate-900">
+                    {user.name}
+                    {self ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
+                  </div>
+                  <div className="break-all text-slate-500">{user.email}</div>
+                </div>
+                <div role="cell" className="col-span-2 row-start-2 sm:col-span-1 sm:row-start-auto">
+                  <RoleCell user={user} lastAdmin={lastAdmin} act={act} />
+                </div>
+                <div role="cell" className="col-start-2 row-start-1 sm:col-start-auto sm:row-start-auto">
+                  {user.active ? (
+                    <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">
+                      Active
+                    </span>
+                  ) : (
+                    <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">
+                      Deactivated
+                    </span>
+                  )}
+                </div>
+                <div role="cell" className="col-span-2 sm:col-span-1">
+                  <UserActions user={user} self={self} users={users} act={act} />
+                </div>
+              </div>
+            );
+          })}
+        </div>
       </div>
     </div>
   );
 }
 
-/** A role is changed with an explicit Save, so browsing the options with the keyboard changes nothing. */
-function RoleCell({
-  user,
-  busy,
-  saving,
-  onSave,
-}: {
-  user: AccountUser;
-  busy: boolean;
-  saving: boolean;
-  onSave: (role: AccountUser["role"]) => void;
-}) {
+/**
+ * A role is changed with an explicit Save, so browsing the options with the keyboard changes nothing.
+ * The last active admin's select is disabled with the reason beside it, instead of failing on Save.
+ */
+function RoleCell({ user, lastAdmin, act }: { user: AccountUser; lastAdmin: boolean; act: UserAction }) {
   const [role, setRole] = useState(user.role);
+  const [saving, setSaving] = useState(false);
   // After a save (or a refused one) the list is refreshed; follow what the server says.
   const [shownFor, setShownFor] = useState(user.role);
   if (shownFor !== user.role) {
     setShownFor(user.role);
     setRole(user.role);
   }
+  const reasonId = `role-reason-${user.id}`;
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <label htmlFor={`role-${user.id}`} className="sr-only">
         Role of {user.name}
       </label>
       <select
         id={`role-${user.id}`}
         value={role}
-        disabled={busy}
+        disabled={saving || lastAdmin}
+        aria-describedby={lastAdmin ? reasonId : undefined}
         onChange={(event) => setRole(event.target.value as AccountUser["role"])}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/30 focus:outline-none disabled:opacity-60"
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/70 focus:outline-none disabled:opacity-60"
       >
         <option value="agent">Agent</option>
         <option value="admin">Admin</option>
       </select>
+      {lastAdmin ? (
+        <span id={reasonId} className="text-xs text-slate-500">
+          The only active admin: make someone else an admin first.
+        </span>
+      ) : null}
       {role !== user.role ? (
-        <Button variant="secondary" loading={saving} disabled={busy} onClick={() => onSave(role)}>
+        <Button
+          variant="secondary"
+          loading={saving}
+          onClick={async () => {
+            setSaving(true);
+            await act(`/api/users/${user.id}/role`, "PATCH", { role });
+            setSaving(false);
+          }}
+        >
           Save
         </Button>
       ) : null}

@@ -1,4 +1,4 @@
-import type { IngestionOverview } from "@/lib/inbox/get-ingestion-overview";
+import type { IngestionOverview } from "@/lib/views/health";
 
 const labels = { processed: "Processed", pending: "Waiting", failed: "Failed" } as const;
 
@@ -10,8 +10,12 @@ export function StatusOverview({ overview }: { overview: IngestionOverview }) {
         Stored webhook events
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        The callback URL and verify token to paste into Meta&apos;s app dashboard are printed in the server log at
-        start-up.
+        The callback URL and verify token to paste into Meta&apos;s app dashboard are on{" "}
+        <a href="/settings/whatsapp" className="font-medium text-emerald-800 underline-offset-2 hover:underline">
+          WhatsApp connection
+        </a>
+        : <strong>Rotate</strong> the webhook key to see the full URL, <strong>Generate</strong> a verify token (each is
+        shown once).
       </p>
       {overview.ok ? (
         <dl className="mt-3 grid grid-cols-3 gap-4">

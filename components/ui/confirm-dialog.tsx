@@ -1,7 +1,8 @@
 "use client";
 
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useId } from "react";
 import { Button } from "./button";
+import { ModalDialog } from "./modal-dialog";
 
 /**
  * A modal question on the native <dialog>: focus moves into it and is trapped, Escape cancels,
@@ -24,24 +25,9 @@ export function ConfirmDialog({
   onCancel: () => void;
   tone?: "danger" | "primary";
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-      className="m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-xl backdrop:bg-slate-900/40"
-    >
+    <ModalDialog open={open} onClose={onCancel} labelledBy={titleId} className="m-auto w-full max-w-md p-6">
       <h2 id={titleId} className="text-base font-semibold text-slate-900">
         {title}
       </h2>
@@ -54,6 +40,6 @@ export function ConfirmDialog({
           {confirmLabel}
         </Button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

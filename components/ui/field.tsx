@@ -18,7 +18,7 @@ export function Field({ label, hint, error, id, className = "", ...rest }: Field
         id={inputId}
         aria-invalid={error ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-400 focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/30 focus:outline-none aria-invalid:border-red-500"
+        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-500 focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/70 focus:outline-none aria-invalid:border-red-500"
       />
       {hint ? (
         <p id={hintId} className="mt-1 text-xs text-slate-500">

@@ -1,11 +1,8 @@
-import type { Role } from "@/lib/auth/roles";
 import { isRole } from "@/lib/auth/roles";
 import type { UserListItem } from "@/lib/db/users";
+import type { AccountUser } from "@/lib/views/accounts";
 
-/** A user as pages and the API show it (serialisable; no secrets). */
-export type AccountUser = { id: string; name: string; email: string; role: Role; active: boolean; createdAt: string };
-
-export function toAccountUser(user: UserListItem): AccountUser {
+export function toAccountUser(user: UserListItem, openConversations = 0): AccountUser {
   return {
     id: user.id,
     name: user.name,
@@ -13,5 +10,9 @@ export function toAccountUser(user: UserListItem): AccountUser {
     role: isRole(user.role) ? user.role : "agent",
     active: !user.banned,
     createdAt: user.createdAt.toISOString(),
+    openConversations,
   };
 }
+
+/** How the audit log names a user, kept with each entry: "Bob <bob@example.com>". */
+export const userLabel = (user: { name: string; email: string }) => `${user.name} <${user.email}>`;

@@ -1,14 +1,27 @@
 import "server-only";
 import { isAPIError } from "better-auth/api";
+import { userTarget } from "@/lib/views/audit";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getAuth } from "@/lib/auth/auth";
+import { roleLabels } from "@/lib/auth/roles";
+import type { CurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getUserByEmail } from "@/lib/db/users";
 import { AppError } from "@/lib/http/app-error";
-import { type AccountUser, toAccountUser } from "./account-user";
+import { toAccountUser, userLabel } from "./account-user";
+import type { AccountUser } from "@/lib/views/accounts";
 import type { CreateUserBody } from "./schemas";
 
 /** An admin creates an agent (or another admin) with a first password to hand over. */
-export async function createUser({ body, headers }: { body: CreateUserBody; headers: Headers }): Promise<AccountUser> {
+export async function createUser({
+  body,
+  actor,
+  headers,
+}: {
+  body: CreateUserBody;
+  actor: CurrentUser;
+  headers: Headers;
+}): Promise<AccountUser> {
   const db = getDb();
   const taken = () =>
     new AppError("conflict", {
@@ -25,5 +38,12 @@ export async function createUser({ body, headers }: { body: CreateUserBody; head
   }
   const user = await getUserByEmail({ db, email: body.email });
   if (!user) throw new Error(`createUser: ${body.email} was not stored`);
+  await recordAuditEvent({
+    actor,
+    action: "user.created",
+    target: userTarget(user.id),
+    targetLabel: userLabel(user),
+    detail: `as ${roleLabels[body.role]}`,
+  });
   return toAccountUser(user);
 }

@@ -7,7 +7,9 @@ import { createAccessControl } from "better-auth/plugins/access";
 import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/lib/db/client";
 import { appUrl, getEnv } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER, requestHostOf } from "@/lib/http/forwarding";
 import { getAuthSecret } from "./secret";
+import { gatedPasswordHashing } from "./password-hashing";
 import { throttleSignInAfter, throttleSignInBefore } from "./sign-in-throttle";
 
 const accessControl = createAccessControl(defaultStatements);
@@ -33,7 +35,7 @@ const adminPluginPaths = [
 ].map((path) => `/admin/${path}`);
 
 function requestOrigins(request: Request | undefined): string[] {
-  const host = request?.headers.get("x-forwarded-host") ?? request?.headers.get("host");
+  const host = requestHostOf(request?.headers);
   return host ? [`http://${host}`, `https://${host}`] : [];
 }
 
@@ -54,6 +56,7 @@ function createAuth() {
       disableSignUp: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
+      password: gatedPasswordHashing,
     },
     // No cookie cache: every request reads the session row, so deactivating a user or signing
     // out ends access at once rather than when a cached copy expires.
@@ -61,7 +64,8 @@ function createAuth() {
     rateLimit: {
       enabled: true,
       storage: "database",
-      // Sign-in is throttled per email + address by hooks below instead of per address only.
+      // Sign-in is throttled per email + address and per address by the hooks below (in Postgres,
+      // counted before the password is checked).
       customRules: { "/sign-in/email": false },
     },
     hooks: { before: throttleSignInBefore, after: throttleSignInAfter },
@@ -75,6 +79,8 @@ function createAuth() {
       useSecureCookies: appUrl(env).startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       database: { generateId: () => crypto.randomUUID() },
+      // Its per-address limits count the address our request guard resolved, not one the client sent.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     telemetry: { enabled: false },
     plugins: [

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { readRuntimeFile } from "@/lib/cli/runtime-file";
+import { readRuntimeFile } from "@/lib/runtime-file";
 import { type Env, getEnv } from "@/lib/env";
 
 const SECRET_FILE = "auth-secret";

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { getDb } from "@/lib/db/client";
-import { clearSignInAttempts, recordSignInAttempt } from "@/lib/db/sign-in-throttles";
+import { clearSignInAttempts, forgiveSignInAttempt, recordSignInAttempt } from "@/lib/db/sign-in-throttles";
 import { clientIp } from "./client-ip";
 
 // Per email + client address: a guesser is stopped after a few tries, while colleagues behind the
@@ -10,6 +10,9 @@ import { clientIp } from "./client-ip";
 export const SIGN_IN_MAX_ATTEMPTS = 5;
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 export const SIGN_IN_THROTTLED_CODE = "TOO_MANY_SIGN_IN_ATTEMPTS";
+// Per address, whatever the email: made-up emails each cost a password hash too. Successful
+// sign-ins are given back, so an office behind one address is limited by its failures only.
+export const SIGN_IN_MAX_FAILURES_PER_ADDRESS = 30;
 
 const SIGN_IN_PATH = "/sign-in/email";
 
@@ -17,29 +20,48 @@ const SIGN_IN_PATH = "/sign-in/email";
 const throttleKey = (email: string, ip: string) =>
   createHash("sha256").update(`${email.trim().toLowerCase()}\n${ip}`).digest("base64url");
 
-function keyOf(ctx: { body?: unknown; headers?: Headers; request?: Request }): string | null {
+const addressKey = (ip: string) => createHash("sha256").update(`address\n${ip}`).digest("base64url");
+
+type HookContext = { body?: unknown; headers?: Headers; request?: Request };
+
+function keyOf(ctx: HookContext): string | null {
   const email = (ctx.body as { email?: unknown } | undefined)?.email;
   if (typeof email !== "string" || email === "") return null;
   return throttleKey(email, clientIp(ctx.headers ?? ctx.request?.headers));
 }
 
+function tooMany(windowStart: Date, message: (minutes: number) => string): APIError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + SIGN_IN_WINDOW_MS - Date.now()) / 1000));
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new APIError(
+    "TOO_MANY_REQUESTS",
+    { code: SIGN_IN_THROTTLED_CODE, message: message(minutes) },
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
+const inMinutes = (minutes: number) => `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+
 /** Counts the attempt before the password is checked, so parallel guesses are counted too. */
 export const throttleSignInBefore = createAuthMiddleware(async (ctx) => {
   if (ctx.path !== SIGN_IN_PATH) return;
+  const db = getDb();
+  const address = await recordSignInAttempt({
+    db,
+    key: addressKey(clientIp(ctx.headers ?? ctx.request?.headers)),
+    windowMs: SIGN_IN_WINDOW_MS,
+  });
+  if (address.attempts > SIGN_IN_MAX_FAILURES_PER_ADDRESS) {
+    throw tooMany(
+      address.windowStart,
+      (minutes) => `Too many sign-in attempts from this network. ${inMinutes(minutes)}`,
+    );
+  }
   const key = keyOf(ctx);
   if (!key) return;
-  const { attempts, windowStart } = await recordSignInAttempt({ db: getDb(), key, windowMs: SIGN_IN_WINDOW_MS });
+  const { attempts, windowStart } = await recordSignInAttempt({ db, key, windowMs: SIGN_IN_WINDOW_MS });
   if (attempts <= SIGN_IN_MAX_ATTEMPTS) return;
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + SIGN_IN_WINDOW_MS - Date.now()) / 1000));
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  throw new APIError(
-    "TOO_MANY_REQUESTS",
-    {
-      code: SIGN_IN_THROTTLED_CODE,
-      message: `Too many sign-in attempts for this email. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    },
-    { "Retry-After": String(retryAfterSeconds) },
-  );
+  throw tooMany(windowStart, (minutes) => `Too many sign-in attempts for this email. ${inMinutes(minutes)}`);
 });
 
 /** A successful sign-in clears the count for that email and address. */
@@ -47,4 +69,5 @@ export const throttleSignInAfter = createAuthMiddleware(async (ctx) => {
   if (ctx.path !== SIGN_IN_PATH || isAPIError(ctx.context.returned)) return;
   const key = keyOf(ctx);
   if (key) await clearSignInAttempts({ db: getDb(), key });
+  await forgiveSignInAttempt({ db: getDb(), key: addressKey(clientIp(ctx.headers ?? ctx.request?.headers)) });
 });

@@ -3,7 +3,7 @@
 import pg from "pg";
 import { reloadEnv } from "@/lib/env";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded-postgres";
-import { readRuntimeFile } from "./runtime-file";
+import { readRuntimeFile } from "@/lib/runtime-file";
 
 export type ConfiguredDatabase = {
   url: string;

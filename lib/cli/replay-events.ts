@@ -1,10 +1,13 @@
 // npm run events:replay -- [--failed | --state processed] [--from ISO] [--to ISO] [--id N ...]
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { useDatabaseOfRunningApp } from "./runtime-file";
+import { useDatabaseOfRunningApp } from "@/lib/runtime-file";
 
 const usage = `Usage: npm run events:replay -- [--failed] [--state pending|processed|failed] [--from 2026-01-01T00:00Z] [--to …] [--id 42 …]
-Re-processes stored webhook events. Without options: every stored event (safe: processing is idempotent).`;
+Re-processes stored webhook events. Without options: every stored event (safe: processing is idempotent).
+What can be replayed: events received within RAW_EVENT_RETENTION_DAYS (default 30; older processed ones
+are pruned) and failed or pending events of any age. Re-applying also fills in what later versions
+extract from the same bodies (errors Meta reported for a number, ids above 2^53 kept exactly).`;
 
 const optionsSchema = z.object({
   failed: z.boolean().optional(),
@@ -35,7 +38,7 @@ async function main() {
   }
   const options = parsed.data;
   useDatabaseOfRunningApp();
-  const { replayEvents } = await import("@/lib/inbox/replay-events");
+  const { replayEvents } = await import("@/lib/ingest/replay-events");
   const state = options.failed ? "failed" : options.state;
   const result = await replayEvents({
     selection: {

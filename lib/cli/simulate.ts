@@ -13,7 +13,7 @@ import {
   sampleTemplateStatusUpdate,
 } from "@/lib/whatsapp/sample-payloads";
 import { signPayload } from "@/lib/whatsapp/signature";
-import { readRuntimeFile, useDatabaseOfRunningApp } from "./runtime-file";
+import { readRuntimeFile, useDatabaseOfRunningApp } from "@/lib/runtime-file";
 
 const STATUSES = ["sent", "delivered", "read", "played", "failed"] as const;
 const usage = `Usage: npm run simulate -- <kind> [options]
@@ -29,7 +29,8 @@ const optionsSchema = z.object({
     .string()
     .regex(/^\d{6,20}$/, "--from must be a wa_id (digits only)")
     .default(SAMPLE_CUSTOMER_WA_ID),
-  name: z.string().min(1).default("Maria Souza"),
+  // No default here: without --name an existing contact keeps its name (see contactName()).
+  name: z.string().min(1).optional(),
   text: z.string().optional(),
   wamid: z.string().min(1).optional(),
   status: z.enum(STATUSES).optional(),
@@ -43,7 +44,7 @@ const optionsSchema = z.object({
 });
 type Options = z.infer<typeof optionsSchema>;
 
-function buildBody(kind: string, options: Options): object {
+function buildBody(kind: string, options: Options & { name: string }): object {
   if (kind === "status") {
     if (!options.wamid || !options.status) throw new UsageError("status needs --wamid and --status");
     return buildMessagesWebhook({
@@ -102,45 +103,90 @@ async function main() {
   const options = parsed.data;
 
   const target = await resolveTarget(options);
+  const name = options.name ?? (await contactName(options.from));
   if (kind === "verify") {
     const challenge = String(Date.now());
     const url = `${target.callbackUrl}?hub.mode=subscribe&hub.verify_token=${encodeURIComponent(target.verifyToken ?? "")}&hub.challenge=${challenge}`;
-    const response = await fetch(url);
+    const response = await fetch(url).catch(() => {
+      throw notRunning(`the app at ${new URL(url).origin}`);
+    });
     const body = await response.text();
     console.log(`GET verify → ${response.status} ${body === challenge ? "(challenge echoed)" : body}`);
     process.exit(response.ok ? 0 : 1);
   }
-  const raw = JSON.stringify(buildBody(kind, options));
+  const raw = JSON.stringify(buildBody(kind, { ...options, name }));
   const signature = options["bad-signature"]
     ? signPayload(raw, "not-the-app-secret")
     : signPayload(raw, target.appSecret);
+  // --bad-signature asks for a refusal: 401 is then the answer that passes, anything else fails.
+  const expected = options["bad-signature"] ? "a 401 refusal" : "a 200";
+  const passed = (status: number) => (options["bad-signature"] ? status === 401 : status >= 200 && status < 300);
   let failures = 0;
   for (let attempt = 0; attempt < options.repeat; attempt += 1) {
-    const response = await fetch(target.callbackUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-hub-signature-256": signature },
-      body: raw,
-    });
-    console.log(`POST ${kind} → ${response.status} ${await response.text()}`);
-    if (!response.ok) failures += 1;
+    const response = await post(target.callbackUrl, raw, signature);
+    const ok = passed(response.status);
+    const note = options["bad-signature"]
+      ? ok
+        ? " (refused, as --bad-signature asked)"
+        : ` (expected ${expected})`
+      : "";
+    console.log(`POST ${kind} → ${response.status} ${await response.text()}${note}`);
+    if (!ok) failures += 1;
   }
   const wamids = [...raw.matchAll(/"id":"(wamid\.[^"]+)"/g)].map((match) => match[1]);
-  if (wamids.length) console.log(`wamid: ${wamids.join(", ")}`);
-  process.exit(failures > 0 && !options["bad-signature"] ? 1 : 0);
+  if (wamids.length && !options["bad-signature"]) console.log(`wamid: ${wamids.join(", ")}`);
+  if (failures > 0) console.error(`${failures} of ${options.repeat} did not get ${expected}.`);
+  process.exit(failures > 0 ? 1 : 0);
+}
+
+const notRunning = (what: string) =>
+  new Error(`Could not reach ${what}. Is \`npm start\` running? (Start it in another terminal, then try again.)`);
+
+async function post(url: string, body: string, signature: string): Promise<Response> {
+  try {
+    return await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-hub-signature-256": signature },
+      body,
+    });
+  } catch {
+    throw notRunning(`the app at ${new URL(url).origin}`);
+  }
+}
+
+/** The contact's current name when it exists (so --from alone renames nobody), else a sample one. */
+async function contactName(waId: string): Promise<string> {
+  const { getDb } = await import("@/lib/db/client");
+  const contact = await getDb().contact.findUnique({ where: { waId }, select: { profileName: true } });
+  return contact?.profileName ?? (waId === SAMPLE_CUSTOMER_WA_ID ? "Maria Souza" : `Customer ${waId.slice(-4)}`);
 }
 
 /** Where to post and with which secret: flags, else the running app's own configuration. */
 async function resolveTarget(options: Options) {
   useDatabaseOfRunningApp();
   const { appUrl, getEnv } = await import("@/lib/env");
-  const { getWebhookConfig } = await import("@/lib/inbox/webhook-config");
-  const config = await getWebhookConfig();
+  const { getWebhookConfig } = await import("@/lib/settings/webhook-config");
+  let config: Awaited<ReturnType<typeof getWebhookConfig>>;
+  try {
+    config = await getWebhookConfig();
+  } catch (error) {
+    // The embedded database runs only while `npm start` does: a refused connection means it is stopped.
+    if (isConnectionError(error)) throw notRunning("the app's database");
+    throw error;
+  }
   const base = options.url ?? readRuntimeFile(getEnv().DATA_DIR)?.appUrl ?? appUrl();
   return {
     callbackUrl: `${base.replace(/\/$/, "")}/api/webhooks/whatsapp/${config.webhookKey}`,
     appSecret: options.secret ?? config.appSecret,
     verifyToken: config.verifyToken,
   };
+}
+
+function isConnectionError(error: unknown): boolean {
+  const text = `${(error as { code?: unknown })?.code ?? ""} ${error instanceof Error ? error.message : String(error)}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|Can't reach database|connect|P1001|DatabaseNotReachable/i.test(
+    text,
+  );
 }
 
 main().catch((error: unknown) => {

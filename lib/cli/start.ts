@@ -7,7 +7,8 @@ import { type LocalRealtime, startLocalRealtime } from "@/lib/realtime/start-loc
 import { buildIfNeeded } from "./build-if-needed";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded-postgres";
 import { runPrisma } from "./prisma";
-import { writeRuntimeFile } from "./runtime-file";
+import { writeRuntimeFile } from "@/lib/runtime-file";
+import type { GraphSandbox } from "@/lib/sandbox/graph-api";
 
 const root = process.cwd();
 
@@ -21,19 +22,24 @@ async function main() {
     reloadEnv();
   }
   let realtime: LocalRealtime | null = null;
+  let sandbox: GraphSandbox | null = null;
   const stopServices = async () => {
+    await sandbox?.close().catch((error: unknown) => console.error("[start] stopping the sandbox failed", error));
     await realtime
       ?.close()
       .catch((error: unknown) => console.error("[start] stopping the Pusher server failed", error));
     await embedded?.stop().catch((error: unknown) => console.error("[start] stopping Postgres failed", error));
   };
   try {
-    runPrisma(["migrate", "deploy"]);
+    const migrated = runPrisma(["migrate", "deploy"], {}, { quiet: true });
+    const applied = /The following migration\(s\) have been applied/.test(migrated);
+    console.log(`[start] database ready${applied ? " (new migrations applied)" : ""}`);
     buildIfNeeded({ root });
     writeRuntimeFile({ dataDir: env.DATA_DIR, runtime: { databaseUrl: embedded?.url, appUrl: appUrl() } });
     await printWebhookSetup();
     // With no PUSHER_* configured, realtime goes through the bundled server, run right here.
     realtime = await startLocalRealtime(env);
+    sandbox = await startSandboxIfWanted();
   } catch (error) {
     await stopServices();
     throw error;
@@ -45,6 +51,7 @@ async function main() {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...realtime?.env,
+    ...(sandbox ? { SANDBOX_URL: sandbox.url } : {}),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
   };
@@ -54,7 +61,7 @@ async function main() {
     {
       cwd: root,
       stdio: "inherit",
-      env: workers > 0 ? { ...childEnv, PROCESS_AFTER_ACK: "false" } : childEnv,
+      env: workers > 0 ? { ...childEnv, PROCESS_AFTER_ACK: "false", SEND_WORKER: "off" } : childEnv,
     },
   );
   let stopping = false;
@@ -78,6 +85,7 @@ async function main() {
     });
   };
   for (let index = 0; index < workers; index += 1) startWorker();
+  if (sandbox) void seedDemoWhenReady(sandbox, env.PORT);
 
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -91,8 +99,83 @@ async function main() {
     const expected = stopping;
     stopping = true;
     for (const worker of workerProcesses) worker.kill("SIGTERM");
+    // Postgres stops only after the workers are gone: stopping it under them would end their
+    // connections mid-query (57P01) and fill a clean Ctrl-C with their errors.
+    await exited([...workerProcesses], WORKER_STOP_MS);
     await stopServices();
+    if (expected) console.log("[start] stopped");
     process.exit(expected ? 0 : (code ?? 1));
+  });
+}
+
+const WORKER_STOP_MS = 10_000;
+
+/**
+ * Sandbox mode (README → Sandbox): with no access token configured (SANDBOX=auto) or SANDBOX=on,
+ * the Graph API stand-in runs here, beside the bundled Pusher server, and the app sends to it.
+ */
+async function startSandboxIfWanted(): Promise<GraphSandbox | null> {
+  const env = getEnv();
+  if (env.SANDBOX === "off") return null;
+  if (env.SANDBOX === "auto") {
+    if (env.WHATSAPP_ACCESS_TOKEN) return null;
+    const { getDb } = await import("@/lib/db/client");
+    const { readStoredSecret } = await import("@/lib/settings/stored-secrets");
+    const { WHATSAPP_SETTINGS } = await import("@/lib/settings/whatsapp-settings");
+    if (await readStoredSecret({ db: getDb(), key: WHATSAPP_SETTINGS.accessToken.key })) return null;
+  }
+  const { runSandbox } = await import("@/lib/sandbox/run-sandbox");
+  const sandbox = await runSandbox({
+    port: env.SANDBOX_PORT,
+    appPort: env.PORT,
+    statusDelayMs: env.SANDBOX_STATUS_DELAY_MS,
+  });
+  console.log(
+    [
+      `  Sandbox mode: no access token is configured, so messages go to simulated customers.`,
+      `    Meta's side runs on ${sandbox.url}; play the customers at ${appUrl()}/sandbox.`,
+      `    Save an access token on Settings → WhatsApp connection (or set WHATSAPP_ACCESS_TOKEN) to leave it.`,
+      "",
+    ].join("\n"),
+  );
+  return sandbox;
+}
+
+/** The demo's history goes through the app's webhook endpoint, so it waits for the server to answer. */
+async function seedDemoWhenReady(sandbox: GraphSandbox, port: number): Promise<void> {
+  for (let attempt = 0; attempt < 240; attempt += 1) {
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const { seedDemoOnce } = await import("@/lib/sandbox/run-sandbox");
+  await seedDemoOnce(sandbox).then(
+    (seeded) => seeded && console.log("[sandbox] demo customers and a day of history created"),
+    (error: unknown) => console.error("[sandbox] could not create the demo", error),
+  );
+}
+
+/** Resolves when every process has exited, or after `ms` (then they are killed). */
+function exited(processes: ChildProcess[], ms: number): Promise<void> {
+  const running = processes.filter((child) => child.exitCode === null && child.signalCode === null);
+  if (running.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      for (const child of running) child.kill("SIGKILL");
+      resolve();
+    }, ms);
+    let left = running.length;
+    for (const child of running)
+      child.once("exit", () => {
+        left -= 1;
+        if (left === 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
   });
 }
 
@@ -103,10 +186,12 @@ async function printWebhookSetup() {
   // APP_ENCRYPTION_KEY on an external database stops here with that message instead of later.
   Object.assign(process.env, { NODE_ENV: "production" });
   reloadEnv();
-  const { getWebhookConfig } = await import("@/lib/inbox/webhook-config");
+  const { getWebhookConfig } = await import("@/lib/settings/webhook-config");
   const { maskSecret } = await import("@/lib/settings/encryption");
   const { getDb } = await import("@/lib/db/client");
+  const { countUsers } = await import("@/lib/db/users");
   const config = await getWebhookConfig();
+  const firstRun = (await countUsers({ db: getDb() })) === 0 && !getEnv().ADMIN_EMAIL;
   await getDb().$disconnect();
   const key = config.fromEnv.webhookKey ? "<WHATSAPP_WEBHOOK_KEY>" : maskSecret(config.webhookKey);
   console.log(
@@ -119,9 +204,11 @@ async function printWebhookSetup() {
         ? "    App Secret:    from WHATSAPP_APP_SECRET"
         : "    App Secret:    stored encrypted (generated locally until you save your app's; npm run simulate signs with it).",
       "",
-      `  Open ${appUrl()}/settings/whatsapp as an admin to rotate the webhook key (shows the full URL once),`,
-      "  generate a verify token and save the App Secret and access token. On the first visit the app asks",
-      "  you to create the first admin account.",
+      "  The log never shows them in full. For the values to paste, sign in as an admin and open",
+      `  Settings → WhatsApp connection (${appUrl()}/settings/whatsapp):`,
+      "  Rotate the webhook key to see the full callback URL, Generate a verify token (each is shown",
+      "  once there), and save your app's App Secret.",
+      ...(firstRun ? ["", `  No account exists yet: open ${appUrl()} to create the first admin.`] : []),
       "",
     ].join("\n"),
   );

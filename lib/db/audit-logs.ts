@@ -9,26 +9,65 @@ export async function createAuditLog({
   actor,
   action,
   target,
+  targetLabel,
   detail,
 }: {
   db: Db;
   actor: AuditActor;
   action: string;
   target: string;
+  targetLabel?: string;
   detail?: string;
 }): Promise<void> {
   await db.auditLog.create({
-    data: { actorId: actor.id, actorEmail: actor.email, actorName: actor.name, action, target, detail: detail ?? null },
+    data: {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      actorName: actor.name,
+      action,
+      target,
+      targetLabel: targetLabel ?? null,
+      detail: detail ?? null,
+    },
   });
 }
 
-/** Latest first. */
-export async function findAuditLogs({ db, limit, before }: { db: Db; limit: number; before?: Date }) {
+/** Latest first; optionally one actor's and/or one kind of entry. */
+export async function findAuditLogs({
+  db,
+  limit,
+  before,
+  actorId,
+  action,
+}: {
+  db: Db;
+  limit: number;
+  before?: Date;
+  actorId?: string;
+  /** One kind, or any of several. */
+  action?: string | string[];
+}) {
   return db.auditLog.findMany({
-    where: before ? { createdAt: { lt: before } } : {},
+    where: {
+      ...(before ? { createdAt: { lt: before } } : {}),
+      ...(actorId ? { actorId } : {}),
+      ...(action ? { action: Array.isArray(action) ? { in: action } : action } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
   });
+}
+
+/** Everyone who has an entry, with the name and email of their latest one (for the filter). */
+export async function findAuditActors({ db }: { db: Db }): Promise<AuditActor[]> {
+  const rows = await db.auditLog.findMany({
+    distinct: ["actorId"],
+    orderBy: [{ actorId: "asc" }, { createdAt: "desc" }],
+    select: { actorId: true, actorEmail: true, actorName: true },
+  });
+  return rows
+    .map((row) => ({ id: row.actorId, email: row.actorEmail, name: row.actorName }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The targets (of `targets`) that an admin has ever changed. */

@@ -90,3 +90,28 @@ export async function ensureContact({ db, identity }: { db: Db; identity: Contac
 function definedOnly(identity: ContactIdentity): Partial<ContactIdentity> {
   return Object.fromEntries(Object.entries(identity).filter(([, value]) => value !== null));
 }
+
+/**
+ * Moves contacts to the number they changed to, so that the new number's next message continues
+ * the same conversations. A number that already has a contact of its own is left alone (its first
+ * message arrived before the change): returns the changes applied.
+ */
+export async function changeContactNumbers({
+  db,
+  changes,
+}: {
+  db: Db;
+  changes: { fromWaId: string; toWaId: string }[];
+}): Promise<{ contactId: string; fromWaId: string; toWaId: string }[]> {
+  const applied: { contactId: string; fromWaId: string; toWaId: string }[] = [];
+  // One by one and in order: A→B then B→C must end at C.
+  for (const change of changes) {
+    const rows = await db.$queryRaw<{ id: string }[]>`
+      UPDATE contacts SET wa_id = ${change.toWaId}, updated_at = now()
+      WHERE wa_id = ${change.fromWaId}
+        AND NOT EXISTS (SELECT 1 FROM contacts taken WHERE taken.wa_id = ${change.toWaId})
+      RETURNING id`;
+    for (const row of rows) applied.push({ contactId: row.id, ...change });
+  }
+  return applied;
+}

@@ -13,10 +13,11 @@ export type InboxSearch = {
 // The list order; conversations_activity_idx is on exactly this expression.
 export const activity = Prisma.sql`COALESCE(c.last_message_at, c.created_at)`;
 
+// The profile name and the team's name for the customer (each has a trigram index).
 const contactMatch = (search: InboxSearch) =>
   search.digitsPattern
-    ? Prisma.sql`(ct.profile_name ILIKE ${search.pattern} OR ct.wa_id LIKE ${search.digitsPattern})`
-    : Prisma.sql`ct.profile_name ILIKE ${search.pattern}`;
+    ? Prisma.sql`(ct.profile_name ILIKE ${search.pattern} OR ct.name ILIKE ${search.pattern} OR ct.wa_id LIKE ${search.digitsPattern})`
+    : Prisma.sql`(ct.profile_name ILIKE ${search.pattern} OR ct.name ILIKE ${search.pattern})`;
 
 /**
  * Search over the whole list: name, number or message text. Message matches are collected once

@@ -1,4 +1,5 @@
 import "server-only";
+import { WEBHOOK_MESSAGE_STATUSES } from "@/lib/views/inbox";
 import type { Db } from "./client";
 
 export type NewMessage = {
@@ -66,7 +67,7 @@ export type MessageStatusChange = {
 
 /**
  * Derives outbound messages' ticks from every status event stored for them: the highest status in
- * the order pending < sent < failed < delivered < read < played (the enum's order), whatever order
+ * the order of MESSAGE_STATUSES (the enum's order), whatever order
  * the webhooks came in. Because it is a maximum over a growing set it can never go backwards, and a
  * status stored before its message existed applies as soon as the message is created.
  */
@@ -92,7 +93,7 @@ export async function refreshMessageStatuses({
     WITH best AS (
       SELECT DISTINCT ON (wamid) wamid, status::message_status AS status, timestamp
       FROM status_events
-      WHERE wamid = ANY(${wamids}::text[]) AND status IN ('sent', 'failed', 'delivered', 'read', 'played')
+      WHERE wamid = ANY(${wamids}::text[]) AND status = ANY(${WEBHOOK_MESSAGE_STATUSES}::text[])
       ORDER BY wamid, status::message_status DESC, timestamp ASC
     ), failure AS (
       SELECT DISTINCT ON (wamid) wamid, error_code, error_title

@@ -20,7 +20,11 @@ export function listenForRawEvents({
     const next = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
     next.on("notification", () => onInserted());
     next.on("error", (error) => {
-      console.error("[worker] notification connection lost, reconnecting", error.message);
+      // Ctrl-C under `npm start` signals Postgres and this process at once, and the dropped
+      // connection may be noticed before the signal: only a loss that outlives a moment is news.
+      setTimeout(() => {
+        if (!closed) console.error("[worker] notification connection lost, reconnecting", error.message);
+      }, 500).unref();
       void next.end().catch(() => undefined);
       if (client === next) client = null;
       if (!closed) retry = setTimeout(() => void connect(), 1_000);

@@ -1,18 +1,19 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import type { Db } from "./client";
-import { createRawEventWriter, type RawEventWriter } from "./raw-event-writer";
+import { createRawEventWriter, type RawEventWriter, type StoreResult } from "./raw-event-writer";
 
 const globalForWriter = globalThis as unknown as { __inboxRawEventWriter?: RawEventWriter };
 
 /** Stores a signed webhook body exactly as received, durably (committed) when it resolves. */
-export function createRawEvent({ body }: { body: Uint8Array }): Promise<void> {
+export function createRawEvent({ body }: { body: Uint8Array }): Promise<StoreResult> {
   if (!globalForWriter.__inboxRawEventWriter) {
     const env = getEnv();
     if (!env.DATABASE_URL) return Promise.reject(new Error("DATABASE_URL is not set"));
     globalForWriter.__inboxRawEventWriter = createRawEventWriter({
       connectionString: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE,
+      timeoutMs: env.WEBHOOK_STORE_TIMEOUT_MS,
     });
   }
   return globalForWriter.__inboxRawEventWriter.write(body);
@@ -135,4 +136,27 @@ export async function countRawEventsByState({
   const counts = { pending: 0, processed: 0, failed: 0 };
   for (const group of groups) counts[group.state] = group._count._all;
   return counts;
+}
+
+/**
+ * Deletes up to `limit` processed events received before `receivedBefore`, oldest first; returns
+ * how many. Pending and failed events are never deleted (a failed one waits for a fix and a
+ * replay). Small batches with SKIP LOCKED: no long lock, no wait on a batch being processed.
+ */
+export async function deleteProcessedRawEvents({
+  db,
+  receivedBefore,
+  limit,
+}: {
+  db: Db;
+  receivedBefore: Date;
+  limit: number;
+}): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM raw_events WHERE id IN (
+      SELECT id FROM raw_events
+      WHERE state = 'processed' AND received_at < ${receivedBefore}
+      ORDER BY received_at
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)`;
 }

@@ -26,3 +26,18 @@ export async function upsertReaction({ db, reaction }: { db: Db; reaction: React
          OR (reactions.timestamp = EXCLUDED.timestamp AND reactions.wamid < EXCLUDED.wamid)`;
   return changed > 0;
 }
+
+/** Our current emoji on a message ("" when removed, null when we never reacted). */
+export async function getOwnReaction({
+  db,
+  targetWamid,
+  fromKey,
+}: {
+  db: Db;
+  targetWamid: string;
+  fromKey: string;
+}): Promise<string | null> {
+  const [row] = await db.$queryRaw<{ emoji: string }[]>`
+    SELECT emoji FROM reactions WHERE target_wamid = ${targetWamid} AND from_key = ${fromKey}`;
+  return row?.emoji ?? null;
+}

@@ -31,3 +31,8 @@ export async function recordSignInAttempt({
 export async function clearSignInAttempts({ db, key }: { db: Db; key: string }): Promise<void> {
   await db.signInThrottle.deleteMany({ where: { key } });
 }
+
+/** Gives one attempt back (a successful sign-in does not use up its address's allowance). */
+export async function forgiveSignInAttempt({ db, key }: { db: Db; key: string }): Promise<void> {
+  await db.$executeRaw`UPDATE sign_in_throttles SET attempts = GREATEST(attempts - 1, 0) WHERE key = ${key}`;
+}

@@ -6,10 +6,15 @@ export const appErrorStatus = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
+  // A free-form message or reaction after the 24-hour customer service window closed.
+  window_closed: 422,
   rate_limited: 429,
   internal: 500,
+  // A service the app depends on locally (the sandbox's stand-in) does not answer.
+  unavailable: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof appErrorStatus;

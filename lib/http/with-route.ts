@@ -4,25 +4,35 @@ import { z } from "zod";
 import { getUserFromHeaders, type CurrentUser } from "@/lib/auth/session";
 import { appUrl } from "@/lib/env";
 import { AppError, type ApiErrorBody, appErrorStatus, type AppErrorCode } from "./app-error";
+import { requestHostOf } from "./forwarding";
+import { DEFAULT_MAX_BODY_BYTES, readFormBody, readJsonBody } from "./request-body";
 
 /** Who may call a route: anyone, any signed-in user, or admins only. */
 export type RouteRole = "public" | "agent" | "admin";
 
-type RouteOptions<R extends RouteRole, S extends z.ZodType | undefined> = {
+type RouteOptions<R extends RouteRole, S extends z.ZodType | undefined, PS extends z.ZodType | undefined> = {
   role: R;
   body?: S;
+  /** The route's dynamic segments: checked before anything else, a bad one is a 422 naming it. */
+  params?: PS;
+  /** Bodies past this are refused with 413 while streaming in; default 16 KB. */
+  maxBodyBytes?: number;
+  /** Runs after the role check and before the body is read: refuse cheaply what needs no body. */
+  before?: () => Promise<void>;
   /**
    * "form" accepts application/x-www-form-urlencoded (what pusher-js posts for channel auth) and
    * then requires a same-origin Origin header, since a cross-site HTML form can send that body.
+   * "raw": the handler reads the body itself (a file upload, any Content-Type); a same-origin
+   * Origin header is then required, as for "form".
    */
-  bodyFormat?: "json" | "form";
+  bodyFormat?: "json" | "form" | "raw";
 };
 
-export type RouteContext<R extends RouteRole, S extends z.ZodType | undefined, P> = {
+export type RouteContext<R extends RouteRole, S extends z.ZodType | undefined, PS extends z.ZodType | undefined> = {
   request: Request;
   user: R extends "public" ? null : CurrentUser;
   body: S extends z.ZodType ? z.infer<S> : undefined;
-  params: P;
+  params: PS extends z.ZodType ? z.infer<PS> : Record<string, never>;
 };
 
 type NextRouteContext<P> = { params: Promise<P> };
@@ -34,20 +44,29 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * with zod, and one error shape `{ error: { code, message } }`. The handler returns a Response or
  * any JSON-serialisable value (answered with 200).
  */
-export function withRoute<R extends RouteRole, S extends z.ZodType | undefined = undefined, P = Record<string, never>>(
-  options: RouteOptions<R, S>,
-  handler: (context: RouteContext<R, S, P>) => Promise<unknown>,
-): (request: Request, context: NextRouteContext<P>) => Promise<Response> {
+export function withRoute<
+  R extends RouteRole,
+  S extends z.ZodType | undefined = undefined,
+  PS extends z.ZodType | undefined = undefined,
+>(
+  options: RouteOptions<R, S, PS>,
+  handler: (context: RouteContext<R, S, PS>) => Promise<unknown>,
+): (request: Request, context: NextRouteContext<Record<string, string | string[]>>) => Promise<Response> {
   return async (request, context) => {
     try {
       const format = options.bodyFormat ?? "json";
       if (UNSAFE_METHODS.has(request.method)) assertSameOrigin(request, format);
+      const params = options.params ? options.params.parse((await context?.params) ?? {}) : {};
       const user = options.role === "public" ? null : await authorize(request, options.role);
-      const body = options.body
-        ? options.body.parse(format === "form" ? await readForm(request) : await readJson(request))
-        : undefined;
-      const params = (await context?.params) ?? ({} as P);
-      const result = await handler({ request, user, body, params } as RouteContext<R, S, P>);
+      await options.before?.();
+      const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      const body =
+        options.body && format !== "raw"
+          ? options.body.parse(
+              format === "form" ? await readFormBody(request, maxBytes) : await readJsonBody(request, maxBytes),
+            )
+          : undefined;
+      const result = await handler({ request, user, body, params } as RouteContext<R, S, PS>);
       return result instanceof Response ? result : Response.json(result ?? null);
     } catch (error) {
       return errorResponse(error, request);
@@ -70,7 +89,7 @@ async function authorize(request: Request, role: "agent" | "admin"): Promise<Cur
  * this app's own origin, and one carrying cookies must say where it comes from. Bodies must be
  * JSON, which a cross-site form cannot send without a CORS preflight this app never grants.
  */
-function assertSameOrigin(request: Request, format: "json" | "form"): void {
+function assertSameOrigin(request: Request, format: "json" | "form" | "raw"): void {
   const refuse = (message: string) => {
     throw new AppError("forbidden", { message, userMessage: "Cross-site request refused." });
   };
@@ -81,7 +100,14 @@ function assertSameOrigin(request: Request, format: "json" | "form"): void {
   // Browsers send Origin on every non-GET fetch; a cookie-carrying mutation without one is not ours.
   if (!origin && request.headers.has("cookie")) refuse("a cookie-authenticated mutation without an Origin header");
   const contentType = request.headers.get("content-type") ?? "";
-  const hasBody = request.headers.get("content-length") !== "0" && request.body !== null;
+  // A body comes with a Content-Length or Transfer-Encoding (RFC 9112 §6); a bodiless DELETE has neither.
+  const length = request.headers.get("content-length");
+  const hasBody =
+    request.body !== null && ((length !== null && length !== "0") || request.headers.has("transfer-encoding"));
+  if (format === "raw") {
+    if (!origin) refuse("an upload without an Origin header");
+    return;
+  }
   if (format === "form") {
     // A form body is no proof of same-origin scripting: the Origin header must be there and ours.
     if (!origin) refuse("a form post without an Origin header");
@@ -104,22 +130,8 @@ function isOwnOrigin(origin: string, request: Request): boolean {
   } catch {
     return false;
   }
-  const ownHost = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  return host === ownHost || origin === appUrl();
-}
-
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", { message: "The request body is not valid JSON." });
-  }
-}
-
-async function readForm(request: Request): Promise<Record<string, string>> {
-  return Object.fromEntries(new URLSearchParams(await request.text()));
+  // The host the browser addressed (X-Forwarded-Host only from a TRUST_PROXY peer), or APP_URL.
+  return host === requestHostOf(request.headers) || origin === appUrl();
 }
 
 function errorResponse(error: unknown, request: Request): Response {
@@ -140,6 +152,8 @@ function toPublicError(error: unknown): { code: AppErrorCode; message: string; s
   if ((error as { name?: string } | null)?.name === "PrismaClientKnownRequestError") {
     if (prismaCode === "P2002") return { code: "conflict", message: "That already exists.", status: 409 };
     if (prismaCode === "P2025") return { code: "not_found", message: "Not found.", status: 404 };
+    // A value past a column's limit (names are VARCHAR(100)): the input's fault, not the server's.
+    if (prismaCode === "P2000") return { code: "validation_failed", message: "A value is too long.", status: 422 };
   }
   if (isAPIError(error)) {
     const status = error.statusCode;

@@ -2,10 +2,14 @@ import "server-only";
 import { isRole } from "@/lib/auth/roles";
 import type { InboxConversationRow } from "@/lib/db/inbox-conversations";
 import type { ThreadMessageRow } from "@/lib/db/thread-messages";
+import { buildMessageBody, buildReferralView } from "@/lib/whatsapp/message-body";
 import { encodeCursor } from "./cursor";
-import type { ConversationListItem, MessageStatus, ThreadMessage } from "./inbox-views";
+import { sendErrorView } from "@/lib/outbound/send-outcome";
+import type { ConversationListItem, MessageAuthorView, MessageStatus, ThreadMessage } from "@/lib/views/inbox";
+import { isLabelColor } from "@/lib/views/labels";
+import type { MediaFileView } from "@/lib/views/message-body";
 
-// Rows of lib/db → the views of lib/inbox/inbox-views.ts (what the API answers).
+// Rows of lib/db → the views of lib/views (what the API answers); what a message says is read by lib/whatsapp.
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
@@ -16,6 +20,7 @@ export function toConversationListItem(row: InboxConversationRow): ConversationL
     contact: {
       id: row.contact_id,
       name: row.contact_name,
+      savedName: row.contact_saved_name,
       waId: row.contact_wa_id,
       userId: row.contact_user_id,
       username: row.contact_username,
@@ -31,6 +36,7 @@ export function toConversationListItem(row: InboxConversationRow): ConversationL
           },
     lastMessageAt: iso(row.last_message_at),
     lastInboundAt: iso(row.last_inbound_at),
+    windowClosesAt: iso(row.window_closes_at),
     lastMessage:
       row.last_type === null || row.last_direction === null
         ? null
@@ -41,6 +47,8 @@ export function toConversationListItem(row: InboxConversationRow): ConversationL
             status: row.last_status as MessageStatus | null,
           },
     unreadCount: row.unread_count,
+    unreadMentions: row.unread_mentions,
+    labels: row.labels.map((label) => ({ ...label, color: isLabelColor(label.color) ? label.color : "gray" })),
     cursor: encodeCursor("c", { at: row.activity_at, id: row.id }),
   };
 }
@@ -53,12 +61,15 @@ export function toThreadMessage(row: ThreadMessageRow): ThreadMessage {
     direction: row.direction,
     type: row.type,
     text: row.text,
-    content: row.content ?? null,
+    // A note is the team's own text, never a payload of Meta's.
+    body:
+      row.type === "note"
+        ? { kind: "text", text: row.text }
+        : buildMessageBody({ type: row.type, content: row.content, text: row.text, errors: row.errors }),
     timestamp: row.timestamp.toISOString(),
     timestampIssue: row.timestamp_issue,
     forwarded: row.forwarded,
-    referral: row.referral ?? null,
-    errors: row.errors ?? null,
+    referral: buildReferralView(row.referral),
     status: row.status as MessageStatus | null,
     statusAt: iso(row.status_at),
     errorCode: row.error_code,
@@ -73,7 +84,44 @@ export function toThreadMessage(row: ThreadMessageRow): ThreadMessage {
             type: row.reply_type,
             text: row.reply_text,
             direction: row.reply_direction,
+            templateName: row.reply_template_name,
           },
     reactions: row.reactions.map((reaction) => ({ emoji: reaction.emoji, direction: reaction.direction })),
+    author: toAuthor(row),
+    clientId: row.client_id,
+    sendState: row.send_state,
+    sendError:
+      row.send_state === "failed" || row.send_state === "unknown"
+        ? sendErrorView({
+            code: row.send_error_code,
+            title: row.send_error_title,
+            details: row.send_error_details,
+            state: row.send_state,
+          })
+        : null,
+    retryOfId: row.retry_of_id,
+    retriedById: row.retried_by_id,
+    media: toMediaFile(row),
   };
+}
+
+function toMediaFile(row: ThreadMessageRow): MediaFileView | null {
+  if (row.media_state === null) return null;
+  return {
+    state: row.media_state,
+    url: row.media_state === "stored" ? `/api/media/${encodeURIComponent(row.id)}` : null,
+    mimeType: row.media_mime_type,
+    size: row.media_size,
+    error: row.media_state === "stored" ? null : row.media_error,
+  };
+}
+
+function toAuthor(row: ThreadMessageRow): MessageAuthorView | null {
+  if (row.direction !== "outbound") return null;
+  if ((row.author_kind === "agent" || row.author_kind === "note") && row.author_id) {
+    return { kind: "agent", id: row.author_id, name: row.author_name ?? "Former agent" };
+  }
+  if (row.author_kind === "business_app") return { kind: "business_app" };
+  if (row.author_kind === "system") return { kind: "system" };
+  return null;
 }

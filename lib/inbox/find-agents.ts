@@ -2,7 +2,7 @@ import "server-only";
 import { isRole } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { findActiveUsers } from "@/lib/db/users";
-import type { AgentView } from "./inbox-views";
+import type { AgentView } from "@/lib/views/inbox";
 
 /** Everyone a conversation can be assigned to: active users (admins answer too), by name. */
 export async function findAgents(): Promise<AgentView[]> {

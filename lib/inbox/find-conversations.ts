@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { findInboxConversations, findInboxConversationsByIds, type InboxSearch } from "@/lib/db/inbox-conversations";
 import { encodeCursor } from "./cursor";
 import { toConversationListItem } from "./conversation-view";
-import type { ConversationPage } from "./inbox-views";
+import type { ConversationPage } from "@/lib/views/inbox";
 import type { FindConversationsQuery } from "./schemas";
 
 /**
@@ -31,6 +31,7 @@ export async function findConversations({
       assignee: query.assignee,
       phoneNumberId: query.phoneNumberId,
       search: toSearch(query.q),
+      labelIds: query.labels,
     },
     after: query.cursor,
     // One extra row says whether there is a next page.

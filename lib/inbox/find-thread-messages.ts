@@ -5,7 +5,7 @@ import { findThreadMessageRows } from "@/lib/db/thread-messages";
 import { AppError } from "@/lib/http/app-error";
 import { encodeCursor } from "./cursor";
 import { toThreadMessage } from "./conversation-view";
-import type { MessagePage } from "./inbox-views";
+import type { MessagePage } from "@/lib/views/inbox";
 import type { FindThreadMessagesQuery } from "./schemas";
 
 /**

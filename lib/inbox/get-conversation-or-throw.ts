@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { findInboxConversationsByIds } from "@/lib/db/inbox-conversations";
 import { AppError } from "@/lib/http/app-error";
 import { toConversationListItem } from "./conversation-view";
-import type { ConversationDetail } from "./inbox-views";
+import type { ConversationDetail } from "@/lib/views/inbox";
 
 /** One conversation as this agent sees it (their unread count); 404 when there is none. */
 export async function getConversationOrThrow({

@@ -6,10 +6,15 @@ import { findInboxPhoneNumbers } from "./find-inbox-phone-numbers";
 import { findThreadMessages } from "./find-thread-messages";
 import { getConversationOrThrow } from "./get-conversation-or-throw";
 import { getUnreadSummary } from "./get-unread-summary";
-import { defaultConversationFilters, type InboxStart, THREAD_PAGE_SIZE } from "./inbox-views";
+import {
+  type ConversationFilters,
+  defaultConversationFilters,
+  type InboxStart,
+  THREAD_PAGE_SIZE,
+} from "@/lib/views/inbox";
 
 /**
- * The first screen of the inbox for one agent, in parallel queries: the default list page, the
+ * The first screen of the inbox for one agent, in parallel queries: the list page (the URL's filters), the
  * unread total, our numbers, and on a deep link the conversation with its newest messages. The
  * browser starts from this and keeps it live; nothing waits for hydration to ask for it. Loaded
  * once per request: the page's title (generateMetadata) and the page itself both read it.
@@ -17,20 +22,22 @@ import { defaultConversationFilters, type InboxStart, THREAD_PAGE_SIZE } from ".
 export function getInboxStart({
   userId,
   conversationId,
+  filters = defaultConversationFilters,
 }: {
   userId: string;
   conversationId: string | null;
+  filters?: ConversationFilters;
 }): Promise<InboxStart> {
-  return loadInboxStart(userId, conversationId);
+  return loadInboxStart(userId, conversationId, JSON.stringify(filters));
 }
 
 // React's per-request cache compares arguments by identity, hence positional strings here.
-const loadInboxStart = cache(async (userId: string, conversationId: string | null): Promise<InboxStart> => {
-  const filters = defaultConversationFilters;
+const loadInboxStart = cache(async (userId: string, conversationId: string | null, filtersJson: string) => {
+  const filters = JSON.parse(filtersJson) as ConversationFilters;
   const [page, unread, phoneNumbers, conversation] = await Promise.all([
     findConversations({
       userId,
-      query: { ...filters, q: filters.search, cursor: null, limit: 50, ids: undefined },
+      query: { ...filters, q: filters.search, labels: filters.labelIds, cursor: null, limit: 50, ids: undefined },
     }),
     getUnreadSummary({ userId }),
     findInboxPhoneNumbers(),
@@ -39,7 +46,7 @@ const loadInboxStart = cache(async (userId: string, conversationId: string | nul
   const messages = conversation
     ? await findThreadMessages({ conversationId: conversation.id, query: { before: null, limit: THREAD_PAGE_SIZE } })
     : null;
-  return { page, unread, phoneNumbers, conversation, messages };
+  return { filters, page, unread, phoneNumbers, conversation, messages } satisfies InboxStart;
 });
 
 async function getConversationOrNull({ id, userId }: { id: string; userId: string }) {

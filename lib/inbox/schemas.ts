@@ -1,6 +1,10 @@
 // Input shapes of the inbox API (query strings and bodies), validated with zod → 422.
 import { z } from "zod";
+import { idSchema, safeText } from "@/lib/http/text";
+import { MAX_LABELS_PER_CONVERSATION } from "@/lib/views/labels";
 import { decodeCursor, type Keyset } from "./cursor";
+
+export { idParamsSchema } from "@/lib/http/text";
 
 /** Query strings arrive as strings; an empty parameter (`?q=`) means "not given". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -19,20 +23,15 @@ const cursor = (kind: "c" | "m") =>
       return keyset;
     });
 
-// Postgres text cannot hold NUL: refused here, it would otherwise fail in the database (a 500).
-const text = () => z.string().refine((value) => !value.includes("\u0000"), "Must not contain NUL characters");
-const id = text().pipe(z.string().min(1).max(100));
-
-/** A route's [id] segment. */
-export const idParamsSchema = z.object({ id });
+const id = idSchema;
 
 export const findConversationsQuerySchema = z.object({
   status: optional(z.enum(["open", "pending", "resolved", "all"])).transform((value) => value ?? "open"),
-  assignee: optional(z.enum(["all", "mine", "unassigned"])).transform((value) => value ?? "all"),
+  assignee: optional(z.enum(["all", "mine", "unassigned", "mentions"])).transform((value) => value ?? "all"),
   phoneNumberId: optional(id).transform((value) => value ?? null),
-  q: optional(text().pipe(z.string().max(200, "Keep the search under 200 characters"))).transform(
-    (value) => value?.trim() ?? "",
-  ),
+  q: optional(safeText({ max: 200, label: "search" })).transform((value) => value?.trim() ?? ""),
+  /** Conversations carrying every one of these labels (comma-separated ids). */
+  labels: optional(idList({ max: MAX_LABELS_PER_CONVERSATION, what: "labels" })).transform((value) => value ?? []),
   cursor: optional(cursor("c")).transform((value) => value ?? null),
   limit: optional(z.coerce.number().int().min(1).max(100)).transform((value) => value ?? 50),
   ids: optional(
@@ -49,7 +48,27 @@ export const findConversationsQuerySchema = z.object({
       .pipe(z.array(id).min(1, "Name at least one id").max(100, "Ask for at most 100 ids at a time")),
   ),
 });
+
+/** `a,b,c` → distinct ids, sorted. */
+function idList({ max, what }: { max: number; what: string }) {
+  return z
+    .string()
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(id).max(max, `Filter by at most ${max} ${what}`))
+    .transform((ids) => ids.sort());
+}
 export type FindConversationsQuery = z.infer<typeof findConversationsQuerySchema>;
+
+export const conversationCountsQuerySchema = z.object({
+  phoneNumberId: optional(id).transform((value) => value ?? null),
+});
 
 export const findThreadMessagesQuerySchema = z.object({
   before: optional(cursor("m")).transform((value) => value ?? null),

@@ -4,8 +4,9 @@ import { updateConversationFields } from "@/lib/db/inbox-conversations";
 import { getActiveUser } from "@/lib/db/users";
 import { AppError } from "@/lib/http/app-error";
 import { getConversationOrThrow } from "./get-conversation-or-throw";
-import { emptyInboxChanges, publishInboxChanges } from "./inbox-changes";
-import type { ConversationDetail } from "./inbox-views";
+import { emptyInboxChanges } from "@/lib/realtime/changes";
+import { publishInboxChanges } from "@/lib/inbox/publish-inbox-changes";
+import type { ConversationDetail } from "@/lib/views/inbox";
 import type { UpdateConversationBody } from "./schemas";
 
 /**

@@ -3,7 +3,6 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import {
   type ConversationFilters,
-  defaultConversationFilters,
   type InboxStart,
   type ConversationListItem,
   type ConversationPage,
@@ -11,7 +10,7 @@ import {
   type MessagePage,
   type MessageStatus,
   type ThreadMessage,
-} from "@/lib/inbox/inbox-views";
+} from "@/lib/views/inbox";
 import type { MessageStatusChangedEvent } from "@/lib/realtime/channels";
 import { inboxKeys } from "./inbox-keys";
 
@@ -36,6 +35,9 @@ export function matchesFilters(
   if (filters.assignee === "mine" && row.assignee?.id !== userId) return false;
   if (filters.assignee === "unassigned" && row.assignee !== null) return false;
   if (filters.phoneNumberId && row.phoneNumber.id !== filters.phoneNumberId) return false;
+  if (!filters.labelIds.every((id) => row.labels.some((label) => label.id === id))) return false;
+  // A conversation with an unseen mention belongs in Mentions; a seen one stays where it is (the server knows).
+  if (filters.assignee === "mentions" && row.unreadMentions === 0) return null;
   return filters.search.trim() === "" ? true : null;
 }
 
@@ -92,9 +94,13 @@ export function upsertConversationRows(queryClient: QueryClient, rows: Conversat
   }
 }
 
-/** This agent read a conversation: its unread badge goes at once, before the server answers. */
+/**
+ * This agent read a conversation: its unread badge goes at once, before the server answers — and
+ * with it the badge of notes mentioning them (opening the conversation is seeing them).
+ */
 export function setConversationUnread(queryClient: QueryClient, conversationId: string, unreadCount: number): void {
-  const patch = (row: ConversationListItem) => (row.id === conversationId ? { ...row, unreadCount } : row);
+  const patch = (row: ConversationListItem) =>
+    row.id === conversationId ? { ...row, unreadCount, ...(unreadCount === 0 ? { unreadMentions: 0 } : {}) } : row;
   queryClient.setQueriesData<ListData>({ queryKey: inboxKeys.lists() }, (data) =>
     data
       ? { ...data, pages: data.pages.map((page) => ({ ...page, conversations: page.conversations.map(patch) })) }
@@ -108,17 +114,31 @@ function compareMessages(a: ThreadMessage, b: ThreadMessage): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * The same message: by id, or by the client id the sender's browser gave it — so the server's
+ * message replaces the pending bubble inserted on Enter, whichever arrives first (the POST's answer
+ * or the message-created event), and the thread never shows it twice.
+ */
+function isSameMessage(existing: ThreadMessage, message: ThreadMessage): boolean {
+  return existing.id === message.id || (message.clientId !== null && existing.clientId === message.clientId);
+}
+
 /** Adds (or replaces) a message in its loaded thread; pages[0] holds the newest messages. */
 export function upsertThreadMessage(queryClient: QueryClient, message: ThreadMessage): void {
   queryClient.setQueryData<ThreadData>(inboxKeys.thread(message.conversationId), (data) => {
     if (!data || data.pages.length === 0) return data;
-    const existing = data.pages.findIndex((page) => page.messages.some((m) => m.id === message.id));
+    const existing = data.pages.findIndex((page) => page.messages.some((m) => isSameMessage(m, message)));
     if (existing >= 0) {
       return {
         ...data,
         pages: data.pages.map((page, index) =>
           index === existing
-            ? { ...page, messages: page.messages.map((m) => (m.id === message.id ? keepNewerStatus(m, message) : m)) }
+            ? {
+                ...page,
+                messages: page.messages
+                  .map((m) => (isSameMessage(m, message) ? mergeMessage(m, message) : m))
+                  .sort(compareMessages),
+              }
             : page,
         ),
       };
@@ -129,17 +149,43 @@ export function upsertThreadMessage(queryClient: QueryClient, message: ThreadMes
   });
 }
 
-// A refetched message may be older than a tick already applied from an event: keep the later tick.
-function keepNewerStatus(current: ThreadMessage, incoming: ThreadMessage): ThreadMessage {
-  if (isStatusAdvance(current.status, incoming.status)) return incoming;
-  return {
-    ...incoming,
-    status: current.status,
-    statusAt: current.statusAt,
-    errorCode: current.errorCode,
-    errorTitle: current.errorTitle,
-  };
+/** Where a send is: a later answer about an earlier step (a slow POST after the "sent" event) is stale. */
+const sendStateRank = (state: ThreadMessage["sendState"]) =>
+  state === null ? -1 : state === "queued" ? 0 : state === "sending" ? 1 : 2;
+
+/**
+ * A refetched message may be older than what events already applied: keep the later tick and the
+ * later send state (and the wamid, the retry link once known). A pending bubble of this browser
+ * (LOCAL_ID_PREFIX) gives way to the server's message entirely.
+ */
+export function mergeMessage(current: ThreadMessage, incoming: ThreadMessage): ThreadMessage {
+  if (isLocalMessage(current)) return incoming;
+  let merged = incoming;
+  if (!isStatusAdvance(current.status, incoming.status)) {
+    merged = {
+      ...merged,
+      status: current.status,
+      statusAt: current.statusAt,
+      errorCode: current.errorCode,
+      errorTitle: current.errorTitle,
+    };
+  }
+  if (sendStateRank(incoming.sendState) < sendStateRank(current.sendState)) {
+    merged = { ...merged, sendState: current.sendState, sendError: current.sendError };
+  }
+  if (merged.wamid === null && current.wamid !== null) merged = { ...merged, wamid: current.wamid };
+  // A stored file stays stored: a refetch that raced the download's end must not show it loading.
+  if (current.media?.state === "stored" && merged.media?.state !== "stored")
+    merged = { ...merged, media: current.media };
+  if (merged.retriedById === null && current.retriedById !== null) {
+    merged = { ...merged, retriedById: current.retriedById };
+  }
+  return merged;
 }
+
+/** Ids of bubbles this browser shows before the server has recorded them. */
+export const LOCAL_ID_PREFIX = "local:";
+export const isLocalMessage = (message: Pick<ThreadMessage, "id">) => message.id.startsWith(LOCAL_ID_PREFIX);
 
 /** Moves a tick forward in the loaded thread; an event that would move it back is ignored. */
 export function applyStatusChange(queryClient: QueryClient, event: MessageStatusChangedEvent): void {
@@ -184,7 +230,7 @@ export function findThreadMessageByWamid(
 
 /** The first screen as the server rendered it: the cache starts from it instead of asking again. */
 export function seedInboxCache(queryClient: QueryClient, start: InboxStart, conversationId: string | null): void {
-  queryClient.setQueryData<ListData>(inboxKeys.list(defaultConversationFilters), {
+  queryClient.setQueryData<ListData>(inboxKeys.list(start.filters), {
     pages: [start.page],
     pageParams: [null],
   });

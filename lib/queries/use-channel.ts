@@ -2,7 +2,7 @@
 
 import type { Channel } from "pusher-js";
 import { useEffect, useRef } from "react";
-import { useRealtime } from "@/components/providers/realtime-provider";
+import { useRealtime } from "@/lib/queries/realtime-context";
 import type { RealtimeEventPayloads } from "@/lib/realtime/channels";
 
 export type ChannelHandlers = {

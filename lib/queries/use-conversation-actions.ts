@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { requestJson } from "@/components/ui/request-json";
-import type { ConversationDetail, ConversationStatus } from "@/lib/inbox/inbox-views";
+import { requestJson } from "@/lib/queries/request-json";
+import type { ConversationDetail, ConversationStatus } from "@/lib/views/inbox";
 import { setConversationUnread, upsertConversationRows } from "./inbox-cache";
 import { inboxKeys } from "./inbox-keys";
 
@@ -21,6 +21,7 @@ export function useUpdateConversation(userId: string) {
       return result.data.conversation;
     },
     onSuccess: (conversation) => upsertConversationRows(queryClient, [conversation], userId),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKeys.allCounts() }),
   });
 }
 

@@ -3,13 +3,14 @@
 import { type InfiniteData, type QueryClient, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   AgentView,
+  ConversationCounts,
   ConversationDetail,
   ConversationFilters,
   ConversationPage,
   PhoneNumberView,
   UnreadSummary,
-} from "@/lib/inbox/inbox-views";
-import { fetchJson } from "./fetch-json";
+} from "@/lib/views/inbox";
+import { fetchJson } from "./request-json";
 import { conversationListParams, inboxKeys } from "./inbox-keys";
 
 export function useConversationList(filters: ConversationFilters) {
@@ -47,6 +48,19 @@ function findListRow(queryClient: QueryClient, conversationId: string) {
     }
   }
   return undefined;
+}
+
+/** The tab counts; kept current by the inbox channel (refetched at most once a second). */
+export function useConversationCounts(phoneNumberId: string | null) {
+  return useQuery({
+    queryKey: inboxKeys.counts(phoneNumberId),
+    queryFn: ({ signal }) =>
+      fetchJson<ConversationCounts>(
+        `/api/conversations/counts${phoneNumberId ? `?phoneNumberId=${encodeURIComponent(phoneNumberId)}` : ""}`,
+        { signal },
+      ),
+    placeholderData: (previous) => previous,
+  });
 }
 
 export function useUnreadSummary() {

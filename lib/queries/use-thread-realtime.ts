@@ -1,14 +1,16 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import type { ThreadMessage } from "@/lib/inbox/inbox-views";
+import type { ThreadMessage } from "@/lib/views/inbox";
 import { conversationChannel } from "@/lib/realtime/channels";
-import { fetchJson } from "./fetch-json";
+import { fetchJson } from "./request-json";
 import { applyStatusChange, findThreadMessageByWamid, refetchIfLoading, upsertThreadMessage } from "./inbox-cache";
 import { inboxKeys } from "./inbox-keys";
 import { useChannel } from "./use-channel";
 
-async function fetchMessage(messageId: string): Promise<ThreadMessage | null> {
+/** The message an event carries, else (too big for an event) as the JSON API answers it. */
+async function messageOf(messageId: string, carried: ThreadMessage | undefined): Promise<ThreadMessage | null> {
+  if (carried) return carried;
   try {
     return (await fetchJson<{ message: ThreadMessage }>(`/api/messages/${messageId}`)).message;
   } catch {
@@ -16,7 +18,7 @@ async function fetchMessage(messageId: string): Promise<ThreadMessage | null> {
   }
 }
 
-/** Keeps one open thread live: new messages, ticks (forward only) and reactions. */
+/** Keeps one open thread live: new messages, send states, ticks (forward only) and reactions. */
 export function useThreadRealtime(
   conversationId: string,
   { onInboundMessage }: { onInboundMessage: () => void },
@@ -24,8 +26,8 @@ export function useThreadRealtime(
   const queryClient = useQueryClient();
   const threadKey = inboxKeys.thread(conversationId);
   useChannel(conversationChannel(conversationId), {
-    "message-created": async ({ messageId, direction }) => {
-      const message = await fetchMessage(messageId);
+    "message-created": async ({ messageId, direction, message: carried }) => {
+      const message = await messageOf(messageId, carried);
       if (message) upsertThreadMessage(queryClient, message);
       refetchIfLoading(queryClient, threadKey);
       if (direction === "inbound") onInboundMessage();
@@ -34,10 +36,16 @@ export function useThreadRealtime(
       applyStatusChange(queryClient, event);
       refetchIfLoading(queryClient, threadKey);
     },
-    "reaction-changed": async ({ targetWamid }) => {
+    // One of our messages moved in the send pipeline (sending, sent with its wamid, failed, retried).
+    "message-updated": async ({ messageId, message: carried }) => {
+      const message = await messageOf(messageId, carried);
+      if (message) upsertThreadMessage(queryClient, message);
+      refetchIfLoading(queryClient, threadKey);
+    },
+    "reaction-changed": async ({ targetWamid, message: carried }) => {
       const target = findThreadMessageByWamid(queryClient, conversationId, targetWamid);
       if (target) {
-        const message = await fetchMessage(target.id);
+        const message = await messageOf(target.id, carried);
         if (message) upsertThreadMessage(queryClient, message);
       }
       refetchIfLoading(queryClient, threadKey);

@@ -1,20 +1,28 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
-import type { MessagePage } from "@/lib/inbox/inbox-views";
-import { fetchJson } from "./fetch-json";
+import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import type { MessagePage } from "@/lib/views/inbox";
 import { inboxKeys } from "./inbox-keys";
+import { withLocalMessages } from "./outbound-cache";
+import { fetchJson } from "./request-json";
 
 const PAGE_SIZE = 50;
 
 /** A conversation's messages, newest page first (pages[0]); older pages load as the agent scrolls up. */
 export function useThread(conversationId: string) {
+  const queryClient = useQueryClient();
   return useInfiniteQuery({
     queryKey: inboxKeys.thread(conversationId),
-    queryFn: ({ pageParam, signal }) => {
+    queryFn: async ({ pageParam, signal }) => {
       const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
       if (pageParam) params.set("before", pageParam);
-      return fetchJson<MessagePage>(`/api/conversations/${conversationId}/messages?${params}`, { signal });
+      const page = await fetchJson<MessagePage>(`/api/conversations/${conversationId}/messages?${params}`, { signal });
+      if (pageParam) return page;
+      // The newest page keeps the bubbles only this browser has (pending or failed sends).
+      const current = queryClient.getQueryData<InfiniteData<MessagePage, string | null>>(
+        inboxKeys.thread(conversationId),
+      );
+      return withLocalMessages(page, current);
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.olderCursor,

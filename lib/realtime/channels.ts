@@ -1,8 +1,11 @@
 // Realtime channel names, event names and payloads — the one contract between the server that
 // triggers (lib/realtime/server.ts) and the browser that subscribes. No server imports here.
 //
-// Payloads carry ids and changed fields only: Pusher caps an event at 10 KB, and the client already
-// has (or fetches) everything else through the JSON API.
+// Payloads carry ids and changed fields, and the view the JSON API answers for what changed (the
+// message, the list row) whenever the event still fits Pusher's 10 KB with it: the browser renders
+// it without asking. Without one (too big) the browser fetches it by id.
+import type { SendingStatusView, SharedConversationRow, ThreadMessage } from "@/lib/views/inbox";
+import type { TemplateChange } from "@/lib/views/template";
 
 /** Inbox-wide list updates: new and changed conversations, unread counts. */
 export const INBOX_CHANNEL = "private-inbox";
@@ -53,22 +56,41 @@ export const realtimeEvents = {
   messageStatusChanged: "message-status-changed",
   /** private-conversation-<id>: a reaction on a message was added, changed or removed. */
   reactionChanged: "reaction-changed",
+  /** private-conversation-<id>: our message moved in the send pipeline (wamid known, failed, unknown, retried). */
+  messageUpdated: "message-updated",
+  /** private-inbox: sending was paused (token invalid, account blocked) or works again. */
+  sendingStatusChanged: "sending-status-changed",
+  /** private-inbox: these users were @mentioned in a note in this conversation. */
+  mentionsCreated: "mentions-created",
+  /** private-inbox: a user read a conversation (their other tabs' unread counts follow). */
+  conversationRead: "conversation-read",
+  /** private-inbox: Meta approved, paused, disabled, rejected or re-categorised templates. */
+  templatesChanged: "templates-changed",
+  /** private-inbox: an admin added, renamed, recoloured or deleted labels. */
+  labelsChanged: "labels-changed",
+  /** private-inbox: the team renamed a customer or changed its notes about them. */
+  contactUpdated: "contact-updated",
 } as const;
 
 export type RealtimeEventName = (typeof realtimeEvents)[keyof typeof realtimeEvents];
 
-export type ConversationCreatedEvent = { conversationId: string };
+/** The row as GET /api/conversations?ids= answers it, less each agent's own counts; absent when too big. */
+type WithRow = { row?: SharedConversationRow };
+/** The message as GET /api/messages/<id> answers it; absent when it would not fit in the event. */
+type WithMessage = { message?: ThreadMessage };
+
+export type ConversationCreatedEvent = { conversationId: string } & WithRow;
 export type ConversationUpdatedEvent = {
   conversationId: string;
   /** The newest message stored by this change, when one was. */
   lastMessageId: string | null;
-};
+} & WithRow;
 export type UnreadCountsChangedEvent = { conversationIds: string[] };
 export type MessageCreatedEvent = {
   messageId: string;
   conversationId: string;
   direction: "inbound" | "outbound";
-};
+} & WithMessage;
 export type MessageStatusChangedEvent = {
   messageId: string;
   wamid: string;
@@ -79,7 +101,21 @@ export type MessageStatusChangedEvent = {
   errorCode: number | null;
   errorTitle: string | null;
 };
-export type ReactionChangedEvent = { conversationId: string; targetWamid: string };
+/** `message`: the reacted-to message with its reactions as they now stand. */
+export type ReactionChangedEvent = { conversationId: string; targetWamid: string } & WithMessage;
+export type MessageUpdatedEvent = { messageId: string; conversationId: string } & WithMessage;
+/** The same shape GET /api/sending-status answers. */
+export type SendingStatusChangedEvent = SendingStatusView;
+/** Ids only (a note's text stays behind the JSON API); each browser checks whether it is named. */
+export type MentionsCreatedEvent = { conversationId: string; userIds: string[] };
+/** Ids only: the reader's other tabs refresh their unread counts; nobody else's change. */
+export type ConversationReadEvent = { conversationId: string; userId: string };
+/** The changed fields of each template (the picker patches its list with them). */
+export type TemplatesChangedEvent = { templates: TemplateChange[] };
+/** Ids only: the browser asks GET /api/labels (and its rows) again. */
+export type LabelsChangedEvent = { labelIds: string[] };
+/** Its id only: a panel showing it asks GET /api/contacts/[id] again. */
+export type ContactUpdatedEvent = { contactId: string };
 
 /** Event name → payload, for typed bind() helpers on the client. */
 export type RealtimeEventPayloads = {
@@ -89,10 +125,27 @@ export type RealtimeEventPayloads = {
   "message-created": MessageCreatedEvent;
   "message-status-changed": MessageStatusChangedEvent;
   "reaction-changed": ReactionChangedEvent;
+  "message-updated": MessageUpdatedEvent;
+  "sending-status-changed": SendingStatusChangedEvent;
+  "mentions-created": MentionsCreatedEvent;
+  "conversation-read": ConversationReadEvent;
+  "templates-changed": TemplatesChangedEvent;
+  "labels-changed": LabelsChangedEvent;
+  "contact-updated": ContactUpdatedEvent;
 };
 
 /** What a presence member carries (user_info of the channel authorization). */
 export type PresenceUserInfo = { name: string; role: "admin" | "agent" };
+
+/**
+ * presence-conversation-<id>: an agent is writing a reply. A Pusher client event — browser to
+ * browser, never through our server — so it is cheap enough to send every few seconds; the Pusher
+ * server adds the sender's user_id. Listeners forget a typist after TYPING_EXPIRES_MS without one.
+ */
+export const CLIENT_TYPING_EVENT = "client-typing";
+/** typing false: the agent sent their reply or emptied the composer. */
+export type ClientTypingEvent = { name: string; typing: boolean };
+export const TYPING_EXPIRES_MS = 6_000;
 
 /** GET /api/realtime/config — what pusher-js needs in the browser (public values only). */
 export type RealtimeClientConfig = {
@@ -104,6 +157,9 @@ export type RealtimeClientConfig = {
   wsPort: number | null;
   forceTLS: boolean;
   authEndpoint: string;
+  /** pusher:signin — names the socket's user, so signing out or deactivation can end it. */
+  userAuthEndpoint: string;
 };
 
 export const REALTIME_AUTH_ENDPOINT = "/api/realtime/auth";
+export const REALTIME_USER_AUTH_ENDPOINT = "/api/realtime/user-auth";

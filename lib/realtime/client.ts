@@ -5,7 +5,8 @@ import type { RealtimeClientConfig } from "./channels";
 /**
  * A pusher-js client for hosted Pusher (cluster) or a custom host (self-hosted, or the local
  * server `npm start` runs). Channel authorization posts to /api/realtime/auth with the page's
- * cookies; `overrides` replace any option (tests pass their own authorization handler).
+ * cookies; `overrides` replace any option (tests pass their own authorization handler). Call
+ * `signin()` on it: the server then knows the socket's user and can end it (sign-out, deactivation).
  */
 export function createRealtimeClient(config: RealtimeClientConfig, overrides: Partial<Options> = {}): PusherClient {
   const customHost =
@@ -23,6 +24,7 @@ export function createRealtimeClient(config: RealtimeClientConfig, overrides: Pa
     ...customHost,
     disableStats: true,
     channelAuthorization: { endpoint: config.authEndpoint, transport: "ajax" },
+    userAuthentication: { endpoint: config.userAuthEndpoint, transport: "ajax" },
     ...overrides,
   });
 }

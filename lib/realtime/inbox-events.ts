@@ -1,12 +1,16 @@
 import "server-only";
-import type { InboxChanges } from "@/lib/inbox/inbox-changes";
+import type { SharedConversationRow, ThreadMessage } from "@/lib/views/inbox";
+import type { InboxChanges } from "./changes";
 import {
   type ConversationCreatedEvent,
   type ConversationUpdatedEvent,
   conversationChannel,
   INBOX_CHANNEL,
+  type MentionsCreatedEvent,
+  type ConversationReadEvent,
   type MessageCreatedEvent,
   type MessageStatusChangedEvent,
+  type MessageUpdatedEvent,
   type ReactionChangedEvent,
   type RealtimeEventPayloads,
   realtimeEvents,
@@ -21,15 +25,43 @@ export type RealtimeEvent = {
 const IDS_PER_EVENT = 100;
 
 /**
- * What the browser is told about one batch of committed changes: list-level events on the inbox
- * channel, thread-level events on each conversation's channel. Ids and changed fields only.
+ * Pusher refuses an event whose data is over 10 KB (10,240 bytes) — and with it the whole batch
+ * it was sent in. A view goes into an event only when the event stays within this, 1 KB short of
+ * the limit; otherwise the event goes without it and the browser fetches the view by id.
  */
-export function realtimeEventsFor(changes: InboxChanges): RealtimeEvent[] {
+export const EVENT_DATA_BUDGET_BYTES = 9 * 1024;
+
+/** The views of what one batch changed, read right after its commit (lib/inbox/load-event-views.ts). */
+export type EventViews = {
+  /** Created and updated messages and reactions' targets, by id. */
+  messages: Map<string, ThreadMessage>;
+  rows: Map<string, SharedConversationRow>;
+};
+
+export const noEventViews = (): EventViews => ({ messages: new Map(), rows: new Map() });
+
+/** `data` with the view under `key` when that still fits the budget, else `data` as it is. */
+export function withView<T extends object, K extends "message" | "row", V>(
+  data: T,
+  key: K,
+  view: V | undefined,
+): T & { [key in K]?: V } {
+  if (view === undefined) return data;
+  const full = { ...data, [key]: view };
+  return Buffer.byteLength(JSON.stringify(full), "utf8") <= EVENT_DATA_BUDGET_BYTES ? full : data;
+}
+
+/**
+ * What the browser is told about one batch of committed changes: list-level events on the inbox
+ * channel, thread-level events on each conversation's channel — ids and changed fields, and the
+ * message or row itself when it fits (`views`; none: ids only, the browser fetches).
+ */
+export function realtimeEventsFor(changes: InboxChanges, views: EventViews = noEventViews()): RealtimeEvent[] {
   const events: RealtimeEvent[] = [];
   const created = new Set(changes.conversationsCreated);
 
   for (const conversationId of created) {
-    const data: ConversationCreatedEvent = { conversationId };
+    const data: ConversationCreatedEvent = withView({ conversationId }, "row", views.rows.get(conversationId));
     events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.conversationCreated, data });
   }
 
@@ -38,7 +70,11 @@ export function realtimeEventsFor(changes: InboxChanges): RealtimeEvent[] {
   for (const message of changes.messagesCreated) lastMessage.set(message.conversationId, message.id);
   const updated = new Set([...changes.conversationsUpdated, ...lastMessage.keys()].filter((id) => !created.has(id)));
   for (const conversationId of updated) {
-    const data: ConversationUpdatedEvent = { conversationId, lastMessageId: lastMessage.get(conversationId) ?? null };
+    const data: ConversationUpdatedEvent = withView(
+      { conversationId, lastMessageId: lastMessage.get(conversationId) ?? null },
+      "row",
+      views.rows.get(conversationId),
+    );
     events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.conversationUpdated, data });
   }
 
@@ -51,11 +87,11 @@ export function realtimeEventsFor(changes: InboxChanges): RealtimeEvent[] {
   }
 
   for (const message of changes.messagesCreated) {
-    const data: MessageCreatedEvent = {
-      messageId: message.id,
-      conversationId: message.conversationId,
-      direction: message.direction,
-    };
+    const data: MessageCreatedEvent = withView(
+      { messageId: message.id, conversationId: message.conversationId, direction: message.direction },
+      "message",
+      views.messages.get(message.id),
+    );
     events.push({ channel: conversationChannel(message.conversationId), name: realtimeEvents.messageCreated, data });
   }
 
@@ -77,15 +113,59 @@ export function realtimeEventsFor(changes: InboxChanges): RealtimeEvent[] {
     });
   }
 
+  const byWamid = new Map([...views.messages.values()].map((message) => [message.wamid, message]));
   const reactions = new Map<string, ReactionChangedEvent>();
   for (const reaction of changes.reactionsChanged) {
-    reactions.set(`${reaction.conversationId}\n${reaction.targetWamid}`, {
-      conversationId: reaction.conversationId,
-      targetWamid: reaction.targetWamid,
-    });
+    const target = byWamid.get(reaction.targetWamid);
+    reactions.set(
+      `${reaction.conversationId}\n${reaction.targetWamid}`,
+      withView(
+        { conversationId: reaction.conversationId, targetWamid: reaction.targetWamid },
+        "message",
+        target?.conversationId === reaction.conversationId ? target : undefined,
+      ),
+    );
   }
   for (const data of reactions.values()) {
     events.push({ channel: conversationChannel(data.conversationId), name: realtimeEvents.reactionChanged, data });
+  }
+
+  const sendUpdates = new Map(changes.messagesUpdated.map((message) => [message.id, message.conversationId]));
+  for (const [messageId, conversationId] of sendUpdates) {
+    const data: MessageUpdatedEvent = withView({ messageId, conversationId }, "message", views.messages.get(messageId));
+    events.push({ channel: conversationChannel(conversationId), name: realtimeEvents.messageUpdated, data });
+  }
+
+  for (const read of changes.conversationsRead) {
+    const data: ConversationReadEvent = { conversationId: read.conversationId, userId: read.userId };
+    events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.conversationRead, data });
+  }
+  for (const mention of changes.mentionsCreated) {
+    const data: MentionsCreatedEvent = { conversationId: mention.conversationId, userIds: mention.userIds };
+    events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.mentionsCreated, data });
+  }
+
+  const sendingStatus = changes.sendingStatus.at(-1);
+  if (sendingStatus) {
+    events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.sendingStatusChanged, data: sendingStatus });
+  }
+  // ~150 bytes per template: 20 per event stays far below Pusher's 10 KB.
+  for (let start = 0; start < changes.templatesChanged.length; start += 20) {
+    const templates = changes.templatesChanged.slice(start, start + 20).map((template) => ({
+      id: template.id,
+      status: template.status,
+      reason: template.reason?.slice(0, 200) ?? null,
+      category: template.category,
+      quality: template.quality,
+    }));
+    events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.templatesChanged, data: { templates } });
+  }
+  if (changes.labelsChanged.length > 0) {
+    const labelIds = [...new Set(changes.labelsChanged)].slice(0, IDS_PER_EVENT);
+    events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.labelsChanged, data: { labelIds } });
+  }
+  for (const contactId of new Set(changes.contactsUpdated)) {
+    events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.contactUpdated, data: { contactId } });
   }
   return events;
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import Pusher from "pusher";
 import { type Env, getEnv } from "@/lib/env";
-import type { InboxChanges } from "@/lib/inbox/inbox-changes";
-import { REALTIME_AUTH_ENDPOINT, type RealtimeClientConfig } from "./channels";
-import { type RealtimeEvent, realtimeEventsFor } from "./inbox-events";
+import { type InboxChanges, isEmptyInboxChanges } from "./changes";
+import { REALTIME_AUTH_ENDPOINT, REALTIME_USER_AUTH_ENDPOINT, type RealtimeClientConfig } from "./channels";
+import { type EventViews, noEventViews, type RealtimeEvent, realtimeEventsFor } from "./inbox-events";
 import { getLocalPusherServerConfig, usesLocalPusherServer } from "./local-server-config";
 
 /** Pusher accepts at most 10 events per POST /batch_events. */
@@ -61,14 +61,17 @@ let failingSince: Date | null = null;
 let suppressedFailures = 0;
 
 /**
- * Tells browsers what one batch of processing committed. Registered with onInboxChanges wherever
- * processing runs. Never throws: the changes are already stored, and a browser that missed an
- * event catches up when it refetches (on reconnect), so a Pusher outage only costs liveness.
+ * Tells browsers what one transaction committed. Called right after the commit by whoever commits
+ * (processing, replays, agents' changes, the send worker), in whichever process that is. Never
+ * throws: the changes are already stored, and a browser that missed an event catches up when it
+ * refetches (on reconnect), so a Pusher outage only costs liveness. `views` (publishInboxChanges
+ * reads them) go into the events that fit; without them the browser fetches what changed.
  */
-export async function publishRealtime(changes: InboxChanges): Promise<void> {
+export async function publishRealtime(changes: InboxChanges, views: EventViews = noEventViews()): Promise<void> {
+  if (isEmptyInboxChanges(changes)) return;
   let events: RealtimeEvent[];
   try {
-    events = realtimeEventsFor(changes);
+    events = realtimeEventsFor(changes, views);
   } catch (error) {
     console.error("[realtime] could not build events", error);
     return;
@@ -125,7 +128,11 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 export function getRealtimeClientConfig({ requestHostname }: { requestHostname: string | null }): RealtimeClientConfig {
   const env = getEnv();
   const connection = getPusherConnection(env);
-  const common = { key: connection.key, authEndpoint: REALTIME_AUTH_ENDPOINT };
+  const common = {
+    key: connection.key,
+    authEndpoint: REALTIME_AUTH_ENDPOINT,
+    userAuthEndpoint: REALTIME_USER_AUTH_ENDPOINT,
+  };
   if (env.PUSHER_PUBLIC_URL) {
     const url = new URL(env.PUSHER_PUBLIC_URL);
     const forceTLS = url.protocol === "wss:";

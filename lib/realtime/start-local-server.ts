@@ -23,6 +23,8 @@ export async function startLocalRealtime(env: Env): Promise<LocalRealtime | null
     secret: config.secret,
     host: env.PUSHER_LOCAL_HOST,
     port: config.port,
+    // Every page signs its socket in; one that does not cannot be ended on deactivation, so it goes.
+    userAuthenticationTimeoutSeconds: 30,
   }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
     throw new Error(

@@ -3,37 +3,13 @@ import { findAuditedTargets } from "@/lib/db/audit-logs";
 import { getDb } from "@/lib/db/client";
 import { findSettingRows } from "@/lib/db/settings";
 import { appUrl, getEnv } from "@/lib/env";
-import { getWebhookConfig } from "@/lib/inbox/webhook-config";
+import { getWebhookConfig } from "@/lib/settings/webhook-config";
 import { DecryptionError, decryptSecret, isEncrypted, maskSecret } from "./encryption";
 import { EncryptionKeyMissingError, getEncryptionKey } from "./encryption-key";
-import type { WhatsAppSettingName } from "./schemas";
+import type { WhatsAppSettingName } from "@/lib/views/settings";
 import { DEFAULT_GRAPH_API_VERSION, WHATSAPP_SETTING_NAMES, WHATSAPP_SETTINGS } from "./whatsapp-settings";
-
-export type SettingView = {
-  name: WhatsAppSettingName;
-  label: string;
-  envVar: string;
-  /** env: set by the environment variable (locked); stored: saved here; unset: neither. */
-  source: "env" | "stored" | "unset";
-  /** Secrets: the last 4 characters at most. Other settings: the value. */
-  display: string | null;
-  /** Stored by the app itself at first start, never set by an admin. */
-  generated: boolean;
-  updatedAt: string | null;
-  /** Why the stored value cannot be used, when it cannot. */
-  problem: string | null;
-};
-
-export type WhatsAppSettingsView = {
-  settings: Record<WhatsAppSettingName, SettingView>;
-  /** The callback URL to paste into Meta, with the webhook key masked. */
-  callbackUrlMasked: string;
-  /** The callback URL without its key, for building the full one in the browser after a rotation. */
-  callbackUrlBase: string;
-  graphApiUrl: string;
-  graphApiVersion: string;
-  encryption: { ready: boolean; source: "env" | "file" | null; problem: string | null };
-};
+import type { SettingView } from "@/lib/views/settings";
+import type { WhatsAppSettingsView } from "@/lib/views/settings";
 
 /** Everything the settings page shows about the WhatsApp connection; no secret in full. */
 export async function getWhatsAppSettings(): Promise<WhatsAppSettingsView> {

@@ -1,13 +1,5 @@
 import "server-only";
-
-export type PhoneNumberView = {
-  id: string;
-  phoneNumberId: string;
-  displayPhoneNumber: string | null;
-  name: string | null;
-  wabaId: string | null;
-  firstSeenAt: string;
-};
+import type { PhoneNumberView } from "@/lib/views/settings";
 
 type PhoneNumberRow = {
   id: string;

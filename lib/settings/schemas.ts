@@ -1,6 +1,9 @@
 // Input shapes of the settings use-cases, shared by the API routes and the forms. The messages
 // name the usual mistake (Meta's App Secret vs its access token) so the admin can fix it at once.
 import { z } from "zod";
+import type { WhatsAppSettingName } from "@/lib/views/settings";
+import { AUDIT_ACTIONS } from "@/lib/views/audit";
+import { safeText } from "@/lib/http/text";
 
 const looksLikeAppSecret = (value: string) => /^[0-9a-f]{32}$/i.test(value);
 const looksLikeAccessToken = (value: string) => /^EAA[A-Za-z0-9]{20,}$/.test(value);
@@ -68,11 +71,25 @@ export const updateWhatsAppSettingBodySchema = z.discriminatedUnion(
     // null removes the stored token / returns to the default version.
     z.object({ setting: z.literal("accessToken"), value: accessTokenSchema.nullable() }),
     z.object({ setting: z.literal("graphApiVersion"), value: graphApiVersionSchema.nullable() }),
+    // null returns to the default (blue ticks when an agent starts replying).
+    z.object({
+      setting: z.literal("readReceipts"),
+      value: z
+        .enum(["on_reply", "on_open", "never"], { error: 'value must be "on_reply", "on_open" or "never"' })
+        .nullable(),
+    }),
   ],
-  { error: "setting must be one of appSecret, verifyToken, webhookKey, accessToken, graphApiVersion" },
+  { error: "setting must be one of appSecret, verifyToken, webhookKey, accessToken, graphApiVersion, readReceipts" },
 );
 export type UpdateWhatsAppSettingBody = z.infer<typeof updateWhatsAppSettingBodySchema>;
-export type WhatsAppSettingName = UpdateWhatsAppSettingBody["setting"];
+// The names the views know are exactly the ones this schema accepts (a compile error otherwise).
+const sameNames: [WhatsAppSettingName, UpdateWhatsAppSettingBody["setting"]] extends [
+  UpdateWhatsAppSettingBody["setting"],
+  WhatsAppSettingName,
+]
+  ? true
+  : never = true;
+void sameNames;
 
 const metaId = (what: string) =>
   z
@@ -80,13 +97,32 @@ const metaId = (what: string) =>
     .trim()
     .regex(/^\d{5,25}$/, `The ${what} is the number Meta shows for it (digits only).`);
 
+/** Also enforced by the database (phone_numbers_name_length). */
+export const PHONE_NUMBER_NAME_MAX = 100;
+
 const emptyToNull = (value: string | null) => (value === null || value === "" ? null : value);
+const emptyToUndefined = (value: string | undefined) => (value === "" ? undefined : value);
 
 export const updatePhoneNumberBodySchema = z.object({
-  name: z.string().trim().max(100, "Keep the name under 100 characters").nullable().transform(emptyToNull),
+  name: safeText({ max: 1000, label: "name" })
+    .trim()
+    .max(PHONE_NUMBER_NAME_MAX, `Keep the name under ${PHONE_NUMBER_NAME_MAX} characters`)
+    .nullable()
+    .transform(emptyToNull),
   wabaId: z.string().trim().nullable().transform(emptyToNull).pipe(metaId("WhatsApp Business Account ID").nullable()),
 });
 export type UpdatePhoneNumberBody = z.infer<typeof updatePhoneNumberBodySchema>;
 
 export const testConnectionBodySchema = z.object({ phoneNumberId: metaId("phone number ID") });
 export type TestConnectionBody = z.infer<typeof testConnectionBodySchema>;
+
+/** Filters of the audit log (query string): one actor's entries, one kind, or both. */
+export const auditLogQuerySchema = z.object({
+  actor: z.string().trim().max(100).optional().transform(emptyToUndefined),
+  kind: z
+    .string()
+    .optional()
+    .transform(emptyToUndefined)
+    .pipe(z.enum(AUDIT_ACTIONS, { error: `kind must be one of ${AUDIT_ACTIONS.join(", ")}` }).optional()),
+});
+export type AuditLogQuery = z.infer<typeof auditLogQuerySchema>;

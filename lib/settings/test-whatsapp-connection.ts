@@ -3,36 +3,7 @@ import { createGraphClient, describeGraphFailure } from "@/lib/whatsapp/graph-cl
 import { maskSecret } from "./encryption";
 import { getGraphApiConfig } from "./get-graph-api-config";
 import type { TestConnectionBody } from "./schemas";
-
-export type TestConnectionResult =
-  | {
-      ok: true;
-      graphApiVersion: string;
-      phoneNumber: {
-        id: string;
-        displayPhoneNumber: string | null;
-        verifiedName: string | null;
-        qualityRating: string | null;
-        codeVerificationStatus: string | null;
-        platformType: string | null;
-        nameStatus: string | null;
-        throughputLevel: string | null;
-      };
-    }
-  | {
-      ok: false;
-      graphApiVersion: string;
-      /** What it means and what to do, in words. */
-      message: string;
-      /** Meta's own error, when Meta answered with one. */
-      meta: {
-        code: number;
-        subcode: number | null;
-        type: string | null;
-        message: string;
-        fbtraceId: string | null;
-      } | null;
-    };
+import type { TestConnectionResult } from "@/lib/views/settings";
 
 /** `GET /{version}/{phone-number-id}` with the saved token: does the connection work? */
 export async function testWhatsAppConnection({ phoneNumberId }: TestConnectionBody): Promise<TestConnectionResult> {

@@ -3,7 +3,8 @@ import { type AuditActor, createAuditLog } from "@/lib/db/audit-logs";
 import { getDb } from "@/lib/db/client";
 import { getPhoneNumber, updatePhoneNumber } from "@/lib/db/phone-numbers";
 import { AppError } from "@/lib/http/app-error";
-import { type PhoneNumberView, toPhoneNumberView } from "./phone-number-view";
+import { toPhoneNumberView } from "./phone-number-view";
+import type { PhoneNumberView } from "@/lib/views/settings";
 import type { UpdatePhoneNumberBody } from "./schemas";
 
 /** An admin names one of our numbers and sets its WhatsApp Business Account id; audited. */

@@ -1,12 +1,18 @@
 import "server-only";
 import { type AuditActor, createAuditLog } from "@/lib/db/audit-logs";
 import { getDb } from "@/lib/db/client";
+import { clearSendingPause, getSendingPause, toSendingStatusView } from "@/lib/db/sending-pause";
+import { wakeMediaWaitingForToken } from "@/lib/db/media";
 import { deleteSetting, updateSetting } from "@/lib/db/settings";
+import { requestMediaDrain } from "@/lib/media/download-media";
+import { emptyInboxChanges } from "@/lib/realtime/changes";
+import { publishInboxChanges } from "@/lib/inbox/publish-inbox-changes";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
-import { invalidateWebhookConfig } from "@/lib/inbox/webhook-config";
+import { invalidateWebhookConfig } from "@/lib/settings/webhook-config";
 import { EncryptionKeyMissingError } from "./encryption-key";
-import { getWhatsAppSettings, type WhatsAppSettingsView } from "./get-whatsapp-settings";
+import { getWhatsAppSettings } from "./get-whatsapp-settings";
+import type { WhatsAppSettingsView } from "@/lib/views/settings";
 import type { UpdateWhatsAppSettingBody } from "./schemas";
 import { sealSecret } from "./stored-secrets";
 import { WHATSAPP_SETTINGS } from "./whatsapp-settings";
@@ -51,6 +57,25 @@ export async function updateWhatsAppSetting({
     });
   });
   if (WEBHOOK_SETTINGS.has(body.setting)) invalidateWebhookConfig();
+  // A new token is the fix for a 190 pause: queued messages go out with it.
+  if (body.setting === "accessToken" && stored !== null && (await getSendingPause({ db: getDb() }))) {
+    await clearSendingPause({ db: getDb() });
+    await publishInboxChanges({
+      ...emptyInboxChanges(),
+      sendingStatus: [toSendingStatusView({ pause: null, accessTokenMissing: false })],
+    });
+  }
+  // Media downloads waiting for a token catch up now rather than at their next look.
+  if (body.setting === "accessToken" && stored !== null) {
+    const woken = await wakeMediaWaitingForToken({ db: getDb() });
+    if (woken.length > 0) {
+      await publishInboxChanges({
+        ...emptyInboxChanges(),
+        messagesUpdated: woken.map(({ messageId, conversationId }) => ({ id: messageId, conversationId })),
+      });
+      void requestMediaDrain();
+    }
+  }
   console.log(`[settings] ${actor.email} ${stored === null ? "cleared" : "changed"} ${definition.key}`);
   return getWhatsAppSettings();
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { WEBHOOK_SETTING_KEYS } from "@/lib/inbox/webhook-config";
+import { WEBHOOK_SETTING_KEYS } from "@/lib/settings/webhook-config";
 import type { Env } from "@/lib/env";
-import type { WhatsAppSettingName } from "./schemas";
+import type { WhatsAppSettingName } from "@/lib/views/settings";
 
 /** Meta's current Graph API version when this was written (graph-api/changelog). */
 export const DEFAULT_GRAPH_API_VERSION = "v26.0";
@@ -42,7 +42,18 @@ export const WHATSAPP_SETTINGS: Record<WhatsAppSettingName, SettingDefinition> =
     label: "Graph API version",
     secret: false,
   },
+  readReceipts: {
+    key: "whatsapp.read_receipts",
+    envVar: "WHATSAPP_READ_RECEIPTS",
+    label: "Read receipts",
+    secret: false,
+  },
 };
+
+export const READ_RECEIPT_MODES = ["on_reply", "on_open", "never"] as const;
+export type ReadReceiptMode = (typeof READ_RECEIPT_MODES)[number];
+/** Blue ticks when an agent starts replying: the customer learns someone is on it, not that a tab was opened. */
+export const DEFAULT_READ_RECEIPTS: ReadReceiptMode = "on_reply";
 
 export const WHATSAPP_SETTING_NAMES = Object.keys(WHATSAPP_SETTINGS) as WhatsAppSettingName[];
 

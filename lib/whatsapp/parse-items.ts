@@ -1,11 +1,14 @@
 import { asJson, getField, getString, isRecord } from "./json";
+import { buildMessageBody, messageBodyText } from "./message-body";
 import { reportIssues } from "./problems";
+import { readLeniently } from "./read-leniently";
 import { normalizeMetaTimestamp } from "./timestamp";
-import type { ParsedContact, ParsedMessage, ParsedStatus } from "./webhook-types";
+import type { ParsedContact, ParsedEcho, ParsedMessage, ParsedStatus } from "./webhook-types";
 import {
   inboundMessageSchema,
   messageContentSchemas,
   messageStatusSchema,
+  reactionContentSchema,
   webhookContactSchema,
 } from "./webhook-schema";
 
@@ -51,7 +54,7 @@ export function parseMessage(raw: unknown, context: Context): ParsedMessage | nu
     from: getString(raw.from),
     fromUserId: getString(raw.from_user_id),
     type,
-    text: typed ? previewText(type, payload) : null,
+    text: typed ? messageBodyText(buildMessageBody({ type, content: payload, text: null, errors: null })) : null,
     content: asJson(payload),
     timestamp: normalizeMetaTimestamp(raw.timestamp, receivedAt),
     replyToWamid: getString(getField(ctx, "id")),
@@ -63,62 +66,9 @@ export function parseMessage(raw: unknown, context: Context): ParsedMessage | nu
 }
 
 function readReaction(payload: unknown): ParsedMessage["reaction"] {
-  const targetWamid = getString(getField(payload, "message_id"));
-  if (targetWamid === null) return null;
-  const emoji = getField(payload, "emoji");
-  return { targetWamid, emoji: typeof emoji === "string" ? emoji : "" };
-}
-
-function previewText(type: string, payload: unknown): string | null {
-  const read = (key: string) => getString(getField(payload, key));
-  switch (type) {
-    case "text":
-      return read("body");
-    case "image":
-    case "video":
-    case "audio":
-    case "sticker":
-      return read("caption");
-    case "document":
-      return read("caption") ?? read("filename");
-    case "location":
-      return read("name") ?? read("address");
-    case "contacts":
-      return contactNames(payload);
-    case "interactive":
-      return interactiveText(payload);
-    case "button":
-      return read("text") ?? read("payload");
-    case "reaction":
-      return read("emoji");
-    case "order":
-      return read("text");
-    case "system":
-      return read("body");
-    default:
-      return null;
-  }
-}
-
-function contactNames(payload: unknown): string | null {
-  if (!Array.isArray(payload)) return null;
-  const names = payload
-    .map((card) => getString(getField(getField(card, "name"), "formatted_name")))
-    .filter((name): name is string => name !== null);
-  return names.length > 0 ? names.join(", ") : null;
-}
-
-/** The chosen option's title; a Flow reply (nfm_reply) has only its body. */
-function interactiveText(payload: unknown): string | null {
-  const declared = getString(getField(payload, "type"));
-  const candidates = [declared, "button_reply", "list_reply", "nfm_reply"];
-  for (const key of candidates) {
-    if (key === null) continue;
-    const reply = getField(payload, key);
-    if (!isRecord(reply)) continue;
-    return getString(reply.title) ?? getString(reply.body) ?? null;
-  }
-  return null;
+  const reaction = readLeniently(reactionContentSchema, payload);
+  if (reaction?.message_id === undefined) return null;
+  return { targetWamid: reaction.message_id, emoji: reaction.emoji ?? "" };
 }
 
 export function parseStatus(raw: unknown, { base, receivedAt, problems }: Context): ParsedStatus | null {
@@ -149,4 +99,11 @@ function errorCode(value: unknown): number | null {
   if (typeof value === "number" && Number.isInteger(value)) return value;
   if (typeof value === "string" && /^\d{1,15}$/.test(value)) return Number(value);
   return null;
+}
+
+/** An smb_message_echoes item: a message's shape, addressed `to` the customer. */
+export function parseEcho(raw: unknown, context: Context): ParsedEcho | null {
+  const message = parseMessage(raw, context);
+  if (!message || !isRecord(raw)) return null;
+  return { ...message, to: getString(raw.to), toUserId: getString(raw.to_user_id) };
 }

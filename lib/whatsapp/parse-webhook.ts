@@ -1,7 +1,15 @@
 import { asJson, cleanString, getField, getString, isRecord, MAX_JSON_DEPTH, sanitizeParsedJson } from "./json";
-import { parseContact, parseMessage, parseStatus } from "./parse-items";
+import { parseJsonLosslessly } from "./lossless-json";
+import { parseContact, parseEcho, parseMessage, parseStatus } from "./parse-items";
 import { describeIssue, reportIssues } from "./problems";
-import type { ParsedChange, ParsedContact, ParsedMessage, ParsedStatus, ParseResult } from "./webhook-types";
+import type {
+  ParsedChange,
+  ParsedContact,
+  ParsedEcho,
+  ParsedMessage,
+  ParsedStatus,
+  ParseResult,
+} from "./webhook-types";
 import { messagesValueSchema, webhookChangeSchema, webhookEntrySchema, webhookEnvelopeSchema } from "./webhook-schema";
 
 export type { JsonValue } from "./json";
@@ -35,8 +43,9 @@ export function parseWebhook(body: string, options: { receivedAt: Date }): Parse
 
 function parse(body: string, receivedAt: Date): ParseResult {
   const holder: { value: unknown } = { value: undefined };
+  let bigIntegers: Set<string>;
   try {
-    holder.value = JSON.parse(body);
+    ({ value: holder.value, bigIntegers } = parseJsonLosslessly(body));
   } catch (error) {
     return {
       ok: false,
@@ -75,6 +84,7 @@ function parse(body: string, receivedAt: Date): ParseResult {
         wabaId,
         receivedAt,
         problems,
+        bigIntegers,
       });
       if (parsed) changes.push(parsed);
     });
@@ -95,17 +105,36 @@ type ChangeContext = {
   wabaId: string | null;
   receivedAt: Date;
   problems: string[];
+  bigIntegers: Set<string>;
 };
 
 function parseChange(change: unknown, context: ChangeContext): ParsedChange | null {
-  const { base, position, wabaId, receivedAt, problems } = context;
+  const { base, position, wabaId, receivedAt, problems, bigIntegers } = context;
   reportIssues(webhookChangeSchema, change, base, problems);
   const field = getField(change, "field");
   if (typeof field !== "string" || field === "") return null;
   const value = getField(change, "value");
   if (field !== "messages") {
-    // Template, quality, account and future fields are kept verbatim for whoever needs them.
-    return { kind: "other", position, field, wabaId, value: asJson(value) };
+    // Template, quality, account and future fields are kept verbatim for whoever needs them; the
+    // WhatsApp Business app's echoes also become our outbound messages.
+    const metadata = getField(value, "metadata");
+    const echoes =
+      field === "smb_message_echoes"
+        ? collect<ParsedEcho>(getField(value, "message_echoes"), (item, i) =>
+            parseEcho(item, { base: `${base}.value.message_echoes[${i}]`, receivedAt, problems }),
+          )
+        : [];
+    return {
+      kind: "other",
+      position,
+      field,
+      wabaId,
+      value: asJson(value),
+      echoes,
+      phoneNumberId: getString(getField(metadata, "phone_number_id")),
+      displayPhoneNumber: getString(getField(metadata, "display_phone_number")),
+      ...(bigIntegers.size > 0 ? { bigIntegers: [...bigIntegers] } : {}),
+    };
   }
 
   const valuePath = `${base}.value`;

@@ -12,6 +12,20 @@ const idSchema = z.union([z.string().min(1), z.number().transform(String)], {
 const timestampSchema = z.union([z.string(), z.number()], {
   error: "expected unix seconds as a string",
 });
+/** Meta documents some amounts as numbers and shows them quoted in examples: both are the number. */
+const numberLikeSchema = z.union(
+  [
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .transform(Number),
+  ],
+  {
+    error: "expected a number",
+  },
+);
 
 export const webhookEnvelopeSchema = z.looseObject({
   object: z.literal("whatsapp_business_account"),
@@ -81,6 +95,20 @@ export const messageContextSchema = z.looseObject({
 });
 export type MessageContext = z.infer<typeof messageContextSchema>;
 
+/** A click-to-WhatsApp ad or post the customer came from (message.referral). */
+export const referralSchema = z.looseObject({
+  source_url: z.string().optional(),
+  source_id: z.string().optional(),
+  source_type: z.string().optional(), // ad | post
+  headline: z.string().optional(),
+  body: z.string().optional(),
+  media_type: z.string().optional(),
+  image_url: z.string().optional(),
+  video_url: z.string().optional(),
+  thumbnail_url: z.string().optional(),
+  ctwa_clid: z.string().optional(),
+});
+
 export const inboundMessageSchema = z.looseObject({
   id: z.string().min(1),
   from: idSchema.optional(),
@@ -88,7 +116,7 @@ export const inboundMessageSchema = z.looseObject({
   timestamp: timestampSchema.optional(),
   type: z.string().min(1),
   context: messageContextSchema.optional(),
-  referral: z.looseObject({}).optional(),
+  referral: referralSchema.optional(),
   errors: z.array(metaErrorSchema).optional(),
 });
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
@@ -103,6 +131,7 @@ export const mediaContentSchema = z.looseObject({
   voice: z.boolean().optional(),
   animated: z.boolean().optional(),
   url: z.string().optional(),
+  file_size: z.number().optional(),
 });
 export const locationContentSchema = z.looseObject({
   latitude: z.number().optional(),
@@ -112,16 +141,33 @@ export const locationContentSchema = z.looseObject({
   url: z.string().optional(),
 });
 export const sharedContactSchema = z.looseObject({
-  name: z.looseObject({ formatted_name: z.string().optional() }).optional(),
+  name: z
+    .looseObject({
+      formatted_name: z.string().optional(),
+      first_name: z.string().optional(),
+      middle_name: z.string().optional(),
+      last_name: z.string().optional(),
+    })
+    .optional(),
+  org: z
+    .looseObject({
+      company: z.string().optional(),
+      department: z.string().optional(),
+      title: z.string().optional(),
+    })
+    .optional(),
   phones: z
     .array(
       z.looseObject({
         phone: z.string().optional(),
         wa_id: z.string().optional(),
+        type: z.string().optional(),
       }),
     )
     .optional(),
+  emails: z.array(z.looseObject({ email: z.string().optional(), type: z.string().optional() })).optional(),
 });
+export const contactsContentSchema = z.array(sharedContactSchema);
 const replySchema = z.looseObject({
   id: z.string().optional(),
   title: z.string().optional(),
@@ -146,15 +192,27 @@ export const reactionContentSchema = z.looseObject({
   message_id: z.string().min(1),
   emoji: z.string().optional(),
 });
+export const orderItemSchema = z.looseObject({
+  product_retailer_id: z.string().optional(),
+  quantity: numberLikeSchema.optional(),
+  item_price: numberLikeSchema.optional(),
+  currency: z.string().optional(),
+});
 export const orderContentSchema = z.looseObject({
   catalog_id: z.string().optional(),
   text: z.string().optional(),
-  product_items: z.array(z.unknown()).optional(),
+  product_items: z.array(orderItemSchema).optional(),
 });
 export const systemContentSchema = z.looseObject({
   body: z.string().optional(),
   type: z.string().optional(), // user_changed_number, user_changed_user_id, …
   wa_id: z.string().optional(),
+});
+
+/** Messages of type "unsupported" are stored whole: Meta names the real kind and says why. */
+export const unsupportedMessageSchema = z.looseObject({
+  unsupported: z.looseObject({ type: z.string().optional() }).optional(), // poll_creation, …
+  errors: z.array(metaErrorSchema).optional(),
 });
 
 /** The object each known type carries under its own name (message[type]). */
@@ -166,7 +224,7 @@ export const messageContentSchemas: Record<string, z.ZodType> = {
   document: mediaContentSchema,
   sticker: mediaContentSchema,
   location: locationContentSchema,
-  contacts: z.array(sharedContactSchema),
+  contacts: contactsContentSchema,
   interactive: interactiveContentSchema,
   button: buttonContentSchema,
   reaction: reactionContentSchema,

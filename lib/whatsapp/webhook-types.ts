@@ -58,7 +58,20 @@ export type ParsedChange =
       field: string;
       wabaId: string | null;
       value: JsonValue;
+      /** smb_message_echoes: what the business sent from the WhatsApp Business app on the same number. */
+      echoes: ParsedEcho[];
+      /** The number the echoes were sent from (metadata.phone_number_id). */
+      phoneNumberId: string | null;
+      displayPhoneNumber: string | null;
+      /**
+       * Integers of the body too big for a double, which `value` holds as strings of their digits
+       * (lossless); listed so events stored before that (rounded numbers) are still recognised.
+       */
+      bigIntegers?: string[];
     };
+
+/** A message the business sent from the WhatsApp Business app (coexistence), as Meta echoes it. */
+export type ParsedEcho = ParsedMessage & { to: string | null; toUserId: string | null };
 
 export type ParsedWebhook = { changes: ParsedChange[]; problems: string[] };
 export type ParseResult = { ok: true; webhook: ParsedWebhook } | { ok: false; reason: string };

@@ -61,8 +61,7 @@ export async function signInContext({
   baseUrl: string;
   agent: BenchAgent;
 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
-  await context.addInitScript({ content: PAGE_SCRIPT });
+  const context = await newBenchContext({ browser, baseUrl });
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("Email").fill(agent.email);
@@ -70,6 +69,25 @@ export async function signInContext({
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/inbox/, { timeout: 30_000 });
   await page.close();
+  return context;
+}
+
+/** A browser context whose pages record marks and long tasks; `from`: signed in as that context is. */
+export async function newBenchContext({
+  browser,
+  baseUrl,
+  from,
+}: {
+  browser: Browser;
+  baseUrl: string;
+  from?: BrowserContext;
+}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 800 },
+    ...(from ? { storageState: await from.storageState() } : {}),
+  });
+  await context.addInitScript({ content: PAGE_SCRIPT });
   return context;
 }
 
@@ -115,7 +133,7 @@ export async function waitForMark(page: Page, name: string, timeoutMs = 60_000):
  * TypeScript function that do not exist in the page).
  * - marks firstRow / firstMessage: the first conversation row / message bubble in the DOM ("…Dom")
  *   and after the frame that shows it was produced (rAF, then a task: the paint has happened);
- * - marks click: the timeStamp of the last click; taskLog: [start, duration] of every long task (> 50 ms);
+ * - marks click: the timeStamp of the last click; enterAt: wall-clock time of the last Enter keydown; taskLog: [start, duration] of every long task (> 50 ms);
  * - seen[marker]: wall-clock time (timeOrigin + now) a message bubble with a "rtm-…" marker showed;
  * - ws: wall-clock arrival of every Pusher frame that announces a message;
  * - scroll(): scrolls a container frame by frame and records each frame's duration, and how long
@@ -162,6 +180,10 @@ const PAGE_SCRIPT = String.raw`(() => {
   };
   new MutationObserver(onMutations).observe(document, { childList: true, subtree: true, characterData: true });
   document.addEventListener("click", (event) => (bench.marks.click = event.timeStamp), true);
+  // The moment the browser received an Enter (wall clock): where a reply's latency starts for the agent.
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") bench.marks.enterAt = performance.timeOrigin + event.timeStamp;
+  }, true);
   const observe = (type, onEntry) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(onEntry)).observe({ type, buffered: true });

@@ -95,6 +95,37 @@ export async function createBenchDatabase({
   return { url: url.toString(), name, where };
 }
 
+/**
+ * A copy of a bench database (Postgres' CREATE DATABASE … TEMPLATE: same schema, same users), for
+ * a second build measured side by side; nothing may be connected to the original while it copies.
+ */
+export async function cloneBenchDatabase({
+  database,
+  suffix,
+  defer,
+}: {
+  database: BenchDatabase;
+  suffix: string;
+  defer: Defer;
+}): Promise<BenchDatabase> {
+  const name = `${database.name}_${suffix}`;
+  const serverUrl = new URL(database.url);
+  serverUrl.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${database.name}`);
+  await admin.end();
+  defer(`drop database ${name}`, async () => {
+    const cleanup = new pg.Client({ connectionString: serverUrl.toString() });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await cleanup.end();
+  });
+  const url = new URL(database.url);
+  url.pathname = `/${name}`;
+  return { ...database, url: url.toString(), name };
+}
+
 export type QueueSample = { at: number; pending: number; processed: number; failed: number };
 
 export async function sampleQueue(client: pg.Client): Promise<QueueSample> {

@@ -1,6 +1,6 @@
 // The inbox's JSON API (and its two pages' HTML) timed from Node with the agent's session cookie:
 // sequential requests, so each figure is one request's latency with nothing else in flight.
-import type { ConversationPage, MessagePage } from "../../lib/inbox/inbox-views";
+import type { ConversationPage, MessagePage } from "../../lib/views/inbox";
 import { spread } from "./stats";
 
 async function get<T>(baseUrl: string, cookie: string, path: string): Promise<T> {

@@ -44,7 +44,7 @@ export async function printDeliveries({
   databaseUrl: string;
   messageFetches: number[];
   log: (line?: string) => void;
-}): Promise<void> {
+}): Promise<{ totalP50: number | null; toDomP50: number | null }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const { rows } = await client.query<{ id: string; wamid: string; received: number; processing: number }>(
@@ -95,4 +95,5 @@ export async function printDeliveries({
   for (const [label, series] of lines) log(`   ${label.padEnd(46)} ${spread(series)}`);
   const missing = deliveries.length - shown.length;
   if (missing > 0) log(`   ${missing} message(s) never appeared within 10 s`);
+  return { totalP50: p50, toDomP50: percentile(values("toDom"), 50) };
 }

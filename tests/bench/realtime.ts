@@ -1,29 +1,34 @@
-// npm run bench:realtime -- [--messages 200] [--in-process] [--gap-ms 100] [--skip-build] [--embedded]
+// npm run bench:realtime -- [--messages 200] [--in-process] [--gap-ms 100] [--skip-build] [--embedded] [--baseline <dir>]
 // How long a customer's message takes to appear in an agent's open thread: from the moment its
 // signed webhook is posted to the frame that shows it in Chromium, one message at a time. The
 // `npm start` layout by default (next start acking only + one `npm run worker` + the bundled
 // Pusher-protocol server); --in-process processes after the ack inside next start instead.
+// --baseline <dir>: another checkout (e.g. the previous commit) measured in the same run, each with
+// its own server, worker, Pusher server and a copy of the database, messages alternating between them.
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Page } from "@playwright/test";
-import pg from "pg";
 import { buildIfNeeded } from "../../lib/cli/build-if-needed";
-import { root, startNextServer } from "../support/processes";
-import { createBenchAgent, launchChromium, signInContext, startLocalPusher, waitForMark } from "./browser";
-import { createBenchDatabase } from "./database";
+import { startGraphSandbox } from "../../lib/sandbox/graph-api";
+import { root } from "../support/processes";
+import { createBenchAgent, launchChromium } from "./browser";
+import { cloneBenchDatabase, createBenchDatabase } from "./database";
 import { type Delivery, printDeliveries } from "./realtime-report";
+import { type RealtimeSide, startRealtimeSide } from "./realtime-side";
 import { createTeardown, runBench } from "./teardown";
-import { signedTextWebhook } from "./webhook-body";
-import { startWorkers } from "./workers";
 
 const usage = `Usage: npm run bench:realtime -- [options]
-  --messages <n>   measured messages, posted one at a time (default 200)
-  --warmup <n>     unmeasured messages first (default 10)
-  --gap-ms <ms>    pause after each message is painted (default 100)
-  --in-process     plain next start processing after the ack (default: the npm start layout, 1 worker)
-  --skip-build     use the existing .next build
-  --embedded       the embedded Postgres even when a server is reachable
+  --messages <n>     measured messages, posted one at a time (default 200; per build with --baseline)
+  --warmup <n>       unmeasured messages first (default 10)
+  --gap-ms <ms>      pause after each message is painted (default 100)
+  --replies <n>      then the agent replies n times: Enter → the pending bubble painted (default 100)
+  --in-process       plain next start processing after the ack (default: the npm start layout, 1 worker)
+  --skip-build       use the existing .next build(s)
+  --embedded         the embedded Postgres even when a server is reachable
+  --baseline <dir>   also measure the build in <dir> (another checkout with node_modules), alternating
+                     message by message, and print both with their ratio
 Database: a fresh one on DATABASE_URL's server, else postgresql://postgres@127.0.0.1:5432, else the
 embedded Postgres; dropped at the end (KEEP_BENCH_DATABASE=1 keeps it).`;
 const { values: flags } = parseArgs({
@@ -31,9 +36,11 @@ const { values: flags } = parseArgs({
     messages: { type: "string", default: "200" },
     warmup: { type: "string", default: "10" },
     "gap-ms": { type: "string", default: "100" },
+    replies: { type: "string", default: "100" },
     "in-process": { type: "boolean", default: false },
     "skip-build": { type: "boolean", default: false },
     embedded: { type: "boolean", default: false },
+    baseline: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -44,6 +51,8 @@ if (flags.help) {
 const MESSAGES = Number(flags.messages);
 const WARMUP = Number(flags.warmup);
 const GAP_MS = Number(flags["gap-ms"]);
+const REPLIES = Number(flags.replies);
+const BASELINE = flags.baseline ? resolve(flags.baseline) : null;
 const teardown = createTeardown();
 const { defer } = teardown;
 const log = (line = "") => console.log(line);
@@ -54,25 +63,7 @@ const load = () =>
 /** Wall-clock milliseconds, the same way the page computes them (timeOrigin + now). */
 const wall = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const CUSTOMER = { from: "447700900777", name: "Realtime Bench Customer" };
 const TEXTS = ["Is my order on its way? 📦", "Olá! Can I change the address?", "¿Tienen la talla M?", "Thanks!"];
-
-async function waitForConversation(databaseUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(100)) {
-      const { rows } = await client.query<{ id: string }>(
-        "SELECT c.id FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE ct.wa_id = $1",
-        [CUSTOMER.from],
-      );
-      if (rows[0]) return rows[0].id;
-    }
-  } finally {
-    await client.end();
-  }
-  throw new Error("the first webhook did not become a conversation within 30 s");
-}
 
 /** The page's clock against Node's: both are wall-clock based on the same machine; this shows the gap. */
 async function clockOffset(page: Page): Promise<{ offset: number; uncertainty: number }> {
@@ -86,88 +77,136 @@ async function clockOffset(page: Page): Promise<{ offset: number; uncertainty: n
   return samples.sort((a, b) => a.uncertainty - b.uncertainty)[0]!;
 }
 
+/** One message to one build: posted, then waited for until painted (or 10 s). */
+async function deliver(side: RealtimeSide, runTag: string, seq: number): Promise<Delivery> {
+  // The bubble's text runs on into its time ("…-310:53"): the marker ends in letters.
+  const marker = `rtm-${runTag}-${seq}-ok`;
+  await side.page.bringToFront();
+  // Listening before posting: the page resolves at once if the bubble was already painted.
+  const seen = side.page.evaluate(`window.__bench.waitFor(${JSON.stringify(marker)})`) as Promise<{
+    dom: number;
+    paint: number;
+  }>;
+  const startedAt = wall();
+  const wamid = await side.post(`${marker} ${TEXTS[seq % TEXTS.length]}`, seq);
+  const ackAt = wall();
+  const shown = await Promise.race([seen, sleep(10_000).then(() => null)]);
+  return { wamid, startedAt, ackAt, dom: shown?.dom ?? null, paint: shown?.paint ?? null };
+}
+
 async function main() {
   const database = await createBenchDatabase({ root, embedded: flags.embedded, defer });
-  if (!flags["skip-build"]) buildIfNeeded({ root });
-  const pusherEnv = await startLocalPusher(defer);
-  // Workers take PUSHER_* from this process's environment (tests/bench/workers.ts).
-  Object.assign(process.env, pusherEnv);
+  if (!flags["skip-build"]) {
+    buildIfNeeded({ root });
+    if (BASELINE) buildIfNeeded({ root: BASELINE });
+  }
+  // Replies go to a fake Graph API (Meta cannot be reached from here), answering at once.
+  const graph = await startGraphSandbox();
+  defer("stop the fake Graph API", graph.close);
+  const graphToken = `bench-${randomBytes(6).toString("hex")}`;
+  graph.tokens.set(graphToken, "valid");
+  const graphEnv = { WHATSAPP_GRAPH_API_URL: graph.url, WHATSAPP_ACCESS_TOKEN: graphToken };
   const secrets = {
     appSecret: `bench-secret-${randomBytes(8).toString("hex")}`,
     webhookKey: `bench_key_${randomBytes(12).toString("hex")}`,
     authSecret: randomBytes(32).toString("base64url"),
+    verifyToken: `verify-${randomBytes(6).toString("hex")}`,
   };
   const inProcess = flags["in-process"];
-  const server = await startNextServer({
-    DATABASE_URL: database.url,
-    WHATSAPP_APP_SECRET: secrets.appSecret,
-    WHATSAPP_WEBHOOK_KEY: secrets.webhookKey,
-    WHATSAPP_VERIFY_TOKEN: `verify-${randomBytes(6).toString("hex")}`,
-    BETTER_AUTH_SECRET: secrets.authSecret,
-    ...pusherEnv,
-    // As `npm start` runs it with WORKERS=1: the server only acks, the worker processes.
-    ...(inProcess ? {} : { PROCESS_AFTER_ACK: "false" }),
-  });
-  defer("stop next-server", () => server.stop());
-  await startWorkers({ count: inProcess ? 0 : 1, databaseUrl: database.url, defer });
   const agent = await createBenchAgent({ databaseUrl: database.url, authSecret: secrets.authSecret, defer });
+  // Copied before any server connects to it: the baseline gets the same schema and the same agent.
+  const baselineDatabase = BASELINE ? await cloneBenchDatabase({ database, suffix: "baseline", defer }) : null;
 
   const runTag = randomBytes(3).toString("hex");
-  const webhookUrl = `${server.url}/api/webhooks/whatsapp/${secrets.webhookKey}`;
-  const post = async (text: string, seq: number) => {
-    const hook = signedTextWebhook({ appSecret: secrets.appSecret, ...CUSTOMER, text, runTag, seq });
-    const response = await fetch(webhookUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-hub-signature-256": hook.signature },
-      body: hook.body,
-    });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`webhook answered ${response.status}`);
-    return hook.wamid;
-  };
-  await post("Hello, this opens the conversation", 0);
-  const conversationId = await waitForConversation(database.url);
-
   const browser = await launchChromium(defer);
-  const context = await signInContext({ browser, baseUrl: server.url, agent });
-  const page = await context.newPage();
-  const messageFetches: number[] = [];
-  page.on("requestfinished", (request) => {
-    if (new URL(request.url()).pathname.startsWith("/api/messages/")) messageFetches.push(request.timing().responseEnd);
-  });
-  await page.goto(`/inbox/${conversationId}`);
-  await waitForMark(page, "firstMessage");
-  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 30_000 });
-  await page.waitForLoadState("networkidle");
-  await page.evaluate("window.__bench.watchMarkers = true");
-  const clock = await clockOffset(page);
+  const common = { secrets, graphEnv, inProcess, agent, browser, runTag, defer };
+  const sides = [await startRealtimeSide({ ...common, label: "this build", appRoot: root, database })];
+  if (BASELINE && baselineDatabase) {
+    sides.push(
+      await startRealtimeSide({
+        ...common,
+        label: `baseline (${BASELINE})`,
+        appRoot: BASELINE,
+        database: baselineDatabase,
+      }),
+    );
+  }
+  const clock = await clockOffset(sides[0]!.page);
 
   log(
-    `\n[bench] ${cpus().length} cores · Node ${process.versions.node} · Chromium ${browser.version()} · ${server.url} · ` +
-      `${database.name} on ${database.where}\n[bench] layout: ${inProcess ? "plain next start (processing after the ack, in-process)" : "npm start (next start PROCESS_AFTER_ACK=false + 1 worker)"} ` +
-      `+ bundled Pusher server · ${WARMUP} + ${MESSAGES} messages one by one, ${GAP_MS} ms apart · ` +
+    `\n[bench] ${cpus().length} cores · Node ${process.versions.node} · Chromium ${browser.version()} · ` +
+      `${sides.map((side) => `${side.label}: ${side.serverUrl}`).join(" · ")} · ${database.name} on ${database.where}\n` +
+      `[bench] layout: ${inProcess ? "plain next start (processing after the ack, in-process)" : "npm start (next start PROCESS_AFTER_ACK=false + 1 worker)"} ` +
+      `+ bundled Pusher server · ${WARMUP} + ${MESSAGES} messages one by one${sides.length > 1 ? " per build, alternating builds" : ""}, ${GAP_MS} ms apart · ` +
       `page clock − Node clock ${clock.offset.toFixed(2)} ± ${clock.uncertainty.toFixed(2)} ms · load average ${load()}`,
   );
 
-  const deliveries: Delivery[] = [];
+  const deliveries = sides.map((): Delivery[] => []);
   for (let seq = 1; seq <= WARMUP + MESSAGES; seq += 1) {
-    // The bubble's text runs on into its time ("…-310:53"): the marker ends in letters.
-    const marker = `rtm-${runTag}-${seq}-ok`;
-    // Listening before posting: the page resolves at once if the bubble was already painted.
-    const seen = page.evaluate(`window.__bench.waitFor(${JSON.stringify(marker)})`) as Promise<{
-      dom: number;
-      paint: number;
-    }>;
-    const startedAt = wall();
-    const wamid = await post(`${marker} ${TEXTS[seq % TEXTS.length]}`, seq);
-    const ackAt = wall();
+    // Alternating which build goes first, so neither always follows the other's paint.
+    const order = seq % 2 === 0 ? sides.map((_, index) => index) : sides.map((_, index) => index).reverse();
+    for (const index of order) {
+      const delivery = await deliver(sides[index]!, runTag, seq);
+      if (seq > WARMUP) deliveries[index]!.push(delivery);
+      await sleep(GAP_MS);
+    }
+  }
+  const results = [];
+  for (const [index, side] of sides.entries()) {
+    if (sides.length > 1) log(`\n=== ${side.label} ===`);
+    const ws = (await side.page.evaluate("window.__bench.ws")) as { at: number; data: string }[];
+    results.push(
+      await printDeliveries({
+        deliveries: deliveries[index]!,
+        ws,
+        databaseUrl: side.databaseUrl,
+        messageFetches: side.messageFetches,
+        log,
+      }),
+    );
+  }
+  if (results.length > 1) {
+    const [now, before] = results as [(typeof results)[0], (typeof results)[0]];
+    const ratio = (a: number | null, b: number | null) =>
+      a !== null && b !== null && b > 0 ? `${Math.round((1 - a / b) * 100)} % lower` : "–";
+    log(
+      `\n[bench] this build against the baseline, same run: webhook → painted p50 ${now.totalP50?.toFixed(1)} vs ` +
+        `${before.totalP50?.toFixed(1)} ms (${ratio(now.totalP50, before.totalP50)}); event at the page → bubble in ` +
+        `the DOM p50 ${now.toDomP50?.toFixed(1)} vs ${before.toDomP50?.toFixed(1)} ms (${ratio(now.toDomP50, before.toDomP50)})`,
+    );
+  }
+  // The agent replies: from the Enter key to the frame that shows the pending bubble (optimistic,
+  // before the server has answered), one reply at a time.
+  const { page } = sides[0]!;
+  await page.bringToFront();
+  const composer = page.getByRole("textbox", { name: /reply|message/i }).first();
+  const painted: number[] = [];
+  const paintedFromKeydown: number[] = [];
+  for (let reply = 1; reply <= REPLIES + 5; reply += 1) {
+    const marker = `rtm-${runTag}-${100_000 + reply}-ok`;
+    await composer.fill(`${marker} on it`);
+    const seen = page.evaluate(`window.__bench.waitFor(${JSON.stringify(marker)})`) as Promise<{ paint: number }>;
+    const pressedAt = wall();
+    await composer.press("Enter");
     const shown = await Promise.race([seen, sleep(10_000).then(() => null)]);
-    if (seq > WARMUP)
-      deliveries.push({ wamid, startedAt, ackAt, dom: shown?.dom ?? null, paint: shown?.paint ?? null });
+    const enterAt = (await page.evaluate("window.__bench.marks.enterAt")) as number;
+    if (reply > 5 && shown) {
+      painted.push(shown.paint - pressedAt);
+      paintedFromKeydown.push(shown.paint - enterAt);
+    }
     await sleep(GAP_MS);
   }
-  const ws = (await page.evaluate("window.__bench.ws")) as { at: number; data: string }[];
-  await printDeliveries({ deliveries, ws, databaseUrl: database.url, messageFetches, log });
+  const summary = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
+    return `p50 ${at(50)} ms, p95 ${at(95)} ms, p99 ${at(99)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`;
+  };
+  if (painted.length > 0)
+    log(
+      `\n[bench] Enter → pending bubble painted (${painted.length} replies), from the keydown the browser received: ` +
+        `${summary(paintedFromKeydown)}\n[bench]   from Playwright's press() in Node (adds the CDP round trip): ` +
+        `${summary(painted)}; ${graph.sent.length} reached the fake Graph API`,
+    );
   log(`\n[bench] done · load average ${load()}`);
 }
 

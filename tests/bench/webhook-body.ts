@@ -2,6 +2,7 @@
 // the shape comes once from the lib/whatsapp sample builders, each request only fills in a few
 // placeholders and pays one HMAC, so the load generator does not become the bottleneck.
 import { buildMessagesWebhook, sampleInboundMessage } from "../../lib/whatsapp/sample-payloads";
+import { escapeLikeMeta } from "../../lib/whatsapp/meta-json";
 import { signPayload } from "../../lib/whatsapp/signature";
 
 export type SignedWebhook = { wamid: string; body: string; signature: string };
@@ -21,13 +22,6 @@ const TEXTS = [
   "¿Tienen la talla M en azul?",
   "The payment failed twice 😕 what should I do?",
 ];
-
-/** Meta signs an escaped-unicode rendering (\u00e9, \/): sending the same makes the bytes realistic. */
-function escapeLikeMeta(json: string): string {
-  return json
-    .replaceAll("/", "\\/")
-    .replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
 
 function template(text: string): string[] {
   const message = sampleInboundMessage("text", { wamid: "{{wamid}}", from: "{{from}}", text });

@@ -7,14 +7,14 @@ import type { Defer } from "./database";
 
 export const WORKER_POLL_MS = process.env.WORKER_POLL_MS ?? "250";
 
-function startWorker(databaseUrl: string): Promise<ChildProcess> {
+function startWorker(databaseUrl: string, appRoot: string, env: Record<string, string>): Promise<ChildProcess> {
   // node itself (not npm → tsx → node) so the pid we measure CPU for is the process doing the work.
   const child = spawn(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", join(root, "lib/cli/worker.ts")],
+    ["--conditions=react-server", "--import", "tsx", join(appRoot, "lib/cli/worker.ts")],
     {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, WORKER_POLL_MS, NODE_ENV: "production" },
+      cwd: appRoot,
+      env: { ...process.env, ...env, DATABASE_URL: databaseUrl, WORKER_POLL_MS, NODE_ENV: "production" },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -39,18 +39,23 @@ function startWorker(databaseUrl: string): Promise<ChildProcess> {
   });
 }
 
+/** `appRoot`: another checkout's code; `env`: on top of this process's environment. */
 export async function startWorkers({
   count,
   databaseUrl,
   defer,
+  appRoot = root,
+  env = {},
 }: {
   count: number;
   databaseUrl: string;
   defer: Defer;
+  appRoot?: string;
+  env?: Record<string, string>;
 }): Promise<number[]> {
   const pids: number[] = [];
   for (let index = 0; index < count; index += 1) {
-    const child = await startWorker(databaseUrl);
+    const child = await startWorker(databaseUrl, appRoot, env);
     pids.push(child.pid ?? -1);
     defer(`stop worker ${child.pid}`, async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,3 +1,4 @@
+import { expectAccessible } from "./support/accessibility";
 import { randomBytes } from "node:crypto";
 import { expect, newPerson, submitSignIn, test } from "./support/fixtures";
 
@@ -28,6 +29,7 @@ test("an agent added on the users page works the inbox but is kept out of settin
   await submitSignIn(page, agent.email, agent.password);
   await expect(page).toHaveURL(/\/inbox$/);
   await expect(page.getByTestId("current-user")).toContainText(`Agent · ${agent.email}`);
+  await expectAccessible(page, "inbox · an agent's header");
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Inbox" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);

@@ -1,3 +1,4 @@
+import { expectAccessible } from "./support/accessibility";
 import { expect, screenshotPath, test } from "./support/fixtures";
 import { postSignedWebhook, randomAppSecret, verifySubscription } from "./support/webhooks";
 
@@ -39,7 +40,9 @@ test("the webhook health page shows a bad signature and a failed verification", 
   await expect(signatures).toContainText("App Settings → Basic");
   await expect(signatures).toContainText("not the access token");
 
-  await page.screenshot({ path: screenshotPath("settings-health"), fullPage: true });
+  await expectAccessible(page, "settings · webhook health");
+  await page.screenshot({ path: screenshotPath("settings · webhook health"), fullPage: true });
   await page.goto("/settings");
+  await expectAccessible(page, "settings · overview");
   await page.screenshot({ path: screenshotPath("settings"), fullPage: true });
 });

@@ -1,4 +1,5 @@
 // Finding conversations: by state, by who has them, by name, number or what was said.
+import { expectAccessible } from "./support/accessibility";
 import { customerWrites, newBusinessNumber, newCustomer } from "./support/customers";
 import { expect, test } from "./support/inbox";
 import { conversationIdOf } from "./support/inbox-db";
@@ -36,8 +37,9 @@ test("state and assignee filters, search by name, number and message text, and n
   await expectLive(page);
   await showOnlyNumber(page, number);
   const status = conversationList(page).getByRole("group", { name: "Status" });
-  await expect(status.getByRole("button", { name: "Open", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(status.getByRole("button", { name: /^Open(,|$)/ })).toHaveAttribute("aria-pressed", "true");
   await expectRowsInOrder(page, [dmitri.name, carla.name, bruno.name, ana.name]);
+  await expectAccessible(page, "inbox list · four open conversations");
 
   // The agent works through them: Bruno waits for a colleague, Carla is done, Dmitri is theirs.
   const work = async (conversationId: string, name: string, step: () => Promise<unknown>) => {
@@ -55,6 +57,7 @@ test("state and assignee filters, search by name, number and message text, and n
   await expect(row(page, ids.carla)).toHaveCount(0);
   await work(ids.dmitri, dmitri.name, () => thread(page).getByRole("button", { name: "Assign to me" }).click());
   await expect(thread(page).getByRole("button", { name: "Assign to me" })).toHaveCount(0);
+  await expectAccessible(page, "inbox · thread open, assigned to me");
 
   await expectRowsInOrder(page, [dmitri.name, ana.name]);
   await chooseFilter(page, "Status", "Pending");
@@ -92,4 +95,52 @@ test("state and assignee filters, search by name, number and message text, and n
   await expect(conversationList(page).getByText("No conversations match")).toBeVisible();
   await search.fill("");
   await expectRowsInOrder(page, [dmitri.name, carla.name, bruno.name, ana.name]);
+});
+
+test("filters, search and the open conversation live in the URL: a reload keeps them, Back steps through them; tabs count", async ({
+  admin: { page },
+}) => {
+  const number = newBusinessNumber();
+  const ana = newCustomer("Ana Ferreira");
+  const bruno = newCustomer("Bruno Lima");
+  const carla = newCustomer("Carla Mendes");
+  await customerWrites({ from: ana, to: number, text: "Where is my parcel?" });
+  await customerWrites({ from: bruno, to: number, text: "Thanks, all sorted" });
+  await customerWrites({ from: carla, to: number, text: "Do you ship to Porto?" });
+  const brunoId = await conversationIdOf({ customer: bruno, number });
+
+  await page.goto("/inbox");
+  await expectLive(page);
+  await showOnlyNumber(page, number);
+  await expect(page).toHaveURL(/\/inbox\?number=/);
+  const status = conversationList(page).getByRole("group", { name: "Status" });
+  await expect(status.getByRole("button", { name: "Open, 3" })).toBeVisible();
+  await row(page, brunoId).click();
+  await thread(page).getByRole("combobox", { name: "State" }).selectOption("Resolved");
+  // The tabs follow: two open, one resolved.
+  await expect(status.getByRole("button", { name: "Open, 2" })).toBeVisible();
+  await expect(status.getByRole("button", { name: "Resolved, 1" })).toBeVisible();
+
+  await chooseFilter(page, "Status", "Resolved");
+  await expect(page).toHaveURL(new RegExp(`/inbox/${brunoId}\\?status=resolved&number=`));
+  const search = conversationList(page).getByRole("searchbox", { name: "Search conversations" });
+  await search.fill("lima");
+  await expect(page).toHaveURL(/&q=lima$/);
+  await expectRowsInOrder(page, [bruno.name]);
+  await expectAccessible(page, "inbox list · resolved, searched");
+
+  await page.reload();
+  await expectLive(page);
+  await expect(search).toHaveValue("lima");
+  await expect(status.getByRole("button", { name: /^Resolved/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(thread(page)).toHaveAccessibleName(`Conversation with ${bruno.name}`);
+  await expectRowsInOrder(page, [bruno.name]);
+
+  // Back: before the search, then before the Resolved tab.
+  await page.goBack();
+  await expect(search).toHaveValue("");
+  await expect(page).not.toHaveURL(/q=/);
+  await page.goBack();
+  await expect(status.getByRole("button", { name: /^Open/ })).toHaveAttribute("aria-pressed", "true");
+  await expectRowsInOrder(page, [carla.name, ana.name]);
 });

@@ -39,7 +39,7 @@ test("j and k move through the list, / searches, e resolves, ? shows the shortcu
     Promise.all([
       expect(row(page, id)).toHaveAttribute("aria-current", "page"),
       expect(thread(page)).toHaveAccessibleName(`Conversation with ${name}`),
-      expect(page).toHaveURL(new RegExp(`/inbox/${id}$`)),
+      expect(page).toHaveURL(new RegExp(`/inbox/${id}(\\?|$)`)),
     ]);
   await page.keyboard.press("j");
   await selected(ids.carla, carla.name);
@@ -53,10 +53,23 @@ test("j and k move through the list, / searches, e resolves, ? shows the shortcu
   await expect(row(page, ids.ana)).not.toHaveAttribute("aria-current", "page");
 
   await page.keyboard.press("e");
-  // Resolved: Bruno leaves the Open list, and the thread says so.
+  // Resolved: Bruno leaves the Open list, the next conversation opens, and a notice offers an undo.
   await expect(row(page, ids.bruno)).toHaveCount(0);
   await expectRowsInOrder(page, [carla.name, ana.name]);
-  await expect(thread(page).getByRole("combobox", { name: "State" })).toHaveValue("resolved");
+  await selected(ids.ana, ana.name);
+  const notice = page.getByTestId("undo-toast");
+  await expect(notice).toContainText(`${bruno.name} resolved`);
+  // z takes it back: Bruno is open again, and open on screen.
+  await page.keyboard.press("z");
+  await expect(notice).toBeHidden();
+  await selected(ids.bruno, bruno.name);
+  await expect(row(page, ids.bruno)).toBeVisible();
+  await expect(thread(page).getByRole("combobox", { name: "State" })).toHaveValue("open");
+
+  await page.keyboard.press("e");
+  await expect(row(page, ids.bruno)).toHaveCount(0);
+  await selected(ids.ana, ana.name);
+  await expect(notice).toContainText(`${bruno.name} resolved`);
   await chooseFilter(page, "Status", "Resolved");
   await expectRowsInOrder(page, [bruno.name]);
   await chooseFilter(page, "Status", "Open");
@@ -69,7 +82,7 @@ test("j and k move through the list, / searches, e resolves, ? shows the shortcu
   await page.keyboard.type("ferreira");
   await expect(search).toHaveValue("ferreira");
   await expectRowsInOrder(page, [ana.name]);
-  await expect(page).toHaveURL(new RegExp(`/inbox/${ids.bruno}$`));
+  await expect(page).toHaveURL(new RegExp(`/inbox/${ids.ana}\\?`));
   await search.fill("");
   await search.blur();
 

@@ -1,4 +1,5 @@
 // Messages arrive while the agent looks: the open thread, the list's rows, new conversations.
+import { expectAccessible } from "./support/accessibility";
 import { customerWrites, newBusinessNumber, newCustomer } from "./support/customers";
 import { expect, test } from "./support/inbox";
 import { conversationIdOf } from "./support/inbox-db";
@@ -30,11 +31,18 @@ test("a customer's message appears in the open thread and its row at once; anoth
   await expectRowsInOrder(page, [bruno.name, ana.name]);
   await expect(row(page, brunoId).getByTestId("unread-count")).toHaveText("1");
   await markDocument(page);
+  // The thread's live region opened with the thread: the history it loaded is not announced.
+  const announcer = page.getByTestId("thread-announcer");
+  await expect(announcer).toHaveAttribute("aria-live", "polite");
+  await expect(announcer).toBeEmpty();
 
   await customerWrites({ from: ana, to: number, text: "Size M, please" });
   const arrived = messages(page, "Size M, please");
   await expect(arrived).toBeVisible();
   await expect(arrived).toHaveAttribute("data-direction", "inbound");
+  // What arrives is: once, politely, with who wrote it.
+  await expect(announcer).toHaveText(`${ana.name}: Size M, please`);
+  await expectAccessible(page, "thread · a message arrived live");
   await expect(row(page, anaId).getByTestId("conversation-preview")).toHaveText("Size M, please");
   await expectRowsInOrder(page, [ana.name, bruno.name]);
   // The agent is reading it: the open conversation collects no unread badge.
@@ -47,6 +55,7 @@ test("a customer's message appears in the open thread and its row at once; anoth
   await expectRowsInOrder(page, [bruno.name, ana.name]);
   // Bruno's messages stay in Bruno's conversation.
   await expect(thread.getByTestId("message").filter({ hasText: "Rua Augusta" })).toHaveCount(0);
+  await expect(announcer).toHaveText(`${ana.name}: Size M, please`);
   await expect(thread).toHaveAccessibleName(`Conversation with ${ana.name}`);
   await expectSameDocument(page);
 });
@@ -72,5 +81,35 @@ test("a new customer's first message puts a new conversation at the top of the l
   await expect(carlaRow.getByTestId("conversation-preview")).toHaveText("Olá, vocês entregam no sábado?");
   await expect(carlaRow.getByTestId("unread-count")).toHaveText("1");
   await expect(carlaRow).toHaveAttribute("href", `/inbox/${carlaId}`);
+  await expectAccessible(page, "inbox list · a new conversation arrived");
   await expectSameDocument(page);
+});
+
+test("a message comes inside its realtime event; one too big for an event is fetched and shows all the same", async ({
+  admin: { page },
+}) => {
+  const number = newBusinessNumber();
+  const ana = newCustomer("Ana Ferreira");
+  await customerWrites({ from: ana, to: number, text: "Hello there" });
+  const anaId = await conversationIdOf({ customer: ana, number });
+  await openConversation(page, anaId, ana.name);
+  await expect(messages(page, "Hello there")).toBeVisible();
+  const fetched: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/messages/")) fetched.push(request.url());
+  });
+
+  await customerWrites({ from: ana, to: number, text: "Where is parcel 7731?" });
+  await expect(messages(page, "Where is parcel 7731?")).toBeVisible();
+  // Nothing to ask the server for: the event brought the message.
+  expect(fetched).toEqual([]);
+
+  // Meta's longest text (4,096 characters) of a letter of 2 bytes is over Pusher's 10 KB as a view.
+  const story = `My whole story: ${"é".repeat(4_080)}`;
+  await customerWrites({ from: ana, to: number, text: story });
+  const long = messages(page, "My whole story:");
+  await expect(long).toBeVisible();
+  await expect(long).toContainText("é".repeat(4_080));
+  expect(fetched).toHaveLength(1);
+  await expect(row(page, anaId).getByTestId("conversation-preview")).toContainText("My whole story:");
 });

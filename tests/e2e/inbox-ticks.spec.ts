@@ -1,4 +1,5 @@
 // The ticks of a message we sent, as Meta's status webhooks move them — while the agent watches.
+import { expectAccessible } from "./support/accessibility";
 import { type Page } from "@playwright/test";
 import { customerWrites, metaReportsStatuses, newBusinessNumber, newCustomer } from "./support/customers";
 import { expect, test } from "./support/inbox";
@@ -36,6 +37,9 @@ test("the ticks of a sent message advance live: sent, delivered, read", async ({
     await expect(ticks).toHaveAttribute("aria-label", label);
     await expect(ticks).toHaveAttribute("title", label);
   }
+  // Read is told apart from Delivered by more than its blue (a bolder stroke), and passes axe.
+  await expect(ticks.locator("svg")).toHaveAttribute("stroke-width", "2.4");
+  await expectAccessible(page, "thread · ticks read");
   await expectSameDocument(page);
 });
 

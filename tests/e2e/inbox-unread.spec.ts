@@ -1,4 +1,5 @@
 // Unread is per agent: what one agent read is still news to the others. The tab title counts it.
+import { expectAccessible } from "./support/accessibility";
 import { customerWrites, newBusinessNumber, newCustomer } from "./support/customers";
 import { expect, test } from "./support/inbox";
 import { conversationIdOf } from "./support/inbox-db";
@@ -24,6 +25,9 @@ test("reading a conversation clears its unread count for that agent only; the ta
     await showOnlyNumber(page, number);
     await expect(row(page, anaId).getByTestId("unread-count")).toHaveText("2");
     await expect(row(page, brunoId).getByTestId("unread-count")).toHaveText("1");
+    // The badge is a number on screen and words to a screen reader.
+    await expect(row(page, anaId)).toHaveAccessibleName(/2 unread/);
+    await expectAccessible(page, "inbox list · unread badges");
     await expect(page).toHaveTitle(/^\((\d+|99\+)\) Inbox · WhatsApp Inbox$/);
     await expectTitleCountsUnread(page);
   }

@@ -24,7 +24,7 @@ test("markup in messages and profile names shows as text, runs nothing, and a ja
 
   // Loaded with the page…
   const thread = await openConversation(page, eveId, SCRIPT_NAME);
-  await expect(thread.getByRole("heading", { level: 2 })).toHaveText(SCRIPT_NAME);
+  await expect(thread.getByRole("heading", { level: 2, name: SCRIPT_NAME, exact: true })).toHaveText(SCRIPT_NAME);
   await expect(messages(page, IMG_TEXT)).toBeVisible();
   await showOnlyNumber(page, number);
   await expect(row(page, eveId)).toContainText(SCRIPT_NAME);

@@ -1,3 +1,4 @@
+import { expectAccessible } from "./support/accessibility";
 import type { Response } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { expect, screenshotPath, test } from "./support/fixtures";
@@ -64,5 +65,6 @@ test("secrets never reach the browser: the page and every answer it got show onl
     expect(body.body).toContain(masked(appSecret));
   }
 
-  await page.screenshot({ path: screenshotPath("settings-whatsapp"), fullPage: true });
+  await expectAccessible(page, "settings · WhatsApp connection");
+  await page.screenshot({ path: screenshotPath("settings · WhatsApp connection"), fullPage: true });
 });

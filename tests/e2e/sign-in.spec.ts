@@ -1,8 +1,10 @@
+import { expectAccessible } from "./support/accessibility";
 import { expect, submitSignIn, test } from "./support/fixtures";
 
 test("sign in with the form, sign out, and a wrong password is refused with a message", async ({ page, run }) => {
   await page.goto("/inbox");
   await expect(page).toHaveURL(/\/login$/);
+  await expectAccessible(page, "sign-in");
 
   await submitSignIn(page, run.adminEmail, run.adminPassword);
   await expect(page).toHaveURL(/\/inbox$/);
@@ -19,6 +21,7 @@ test("sign in with the form, sign out, and a wrong password is refused with a me
   // Scoped to the page's content: Next's route announcer is an alert region too.
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
   await expect(page).toHaveURL(/\/login$/);
+  await expectAccessible(page, "sign-in · wrong password");
 
   await submitSignIn(page, run.adminEmail, run.adminPassword);
   await expect(page).toHaveURL(/\/inbox$/);

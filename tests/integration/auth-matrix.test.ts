@@ -31,6 +31,13 @@ const pages: [string, number | string, number | string, number | string][] = [
   ["/settings", "/login", "/inbox?denied=admin", 200],
   ["/settings/users", "/login", "/inbox?denied=admin", 200],
   ["/settings/whatsapp", "/login", "/inbox?denied=admin", 200],
+  ["/settings/audit-log", "/login", "/inbox?denied=admin", 200],
+  // Agents keep their own canned replies here (only admins edit the shared ones).
+  ["/settings/canned-replies", "/login", 200, 200],
+  ["/settings/labels", "/login", "/inbox?denied=admin", 200],
+  ["/profile", "/login", 200, 200],
+  ["/forgot-password", 200, 200, 200],
+  ["/reset-password", 200, 200, 200],
 ];
 
 describe("pages", () => {
@@ -71,7 +78,146 @@ type ApiCase = {
   expected: Record<Who, number>;
 };
 
+/** A shared canned reply made by the admin (each call a new one, so a DELETE has something to delete). */
+async function sharedCannedReply(): Promise<string> {
+  const response = await sessions.admin.request("/api/canned-replies", {
+    method: "POST",
+    json: { title: "Matrix", shortcut: `matrix-${crypto.randomUUID().slice(0, 8)}`, text: "Hi", scope: "shared" },
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { cannedReply: { id: string } }).cannedReply.id;
+}
+
+/** A label made by the admin (each call a new one, so a DELETE has something to delete). */
+async function matrixLabel(): Promise<string> {
+  const response = await sessions.admin.request("/api/labels", {
+    method: "POST",
+    json: { name: `Matrix ${crypto.randomUUID().slice(0, 8)}`, color: "teal" },
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { label: { id: string } }).label.id;
+}
+
+/** The customer of the matrix conversation. */
+async function matrixContact(): Promise<string> {
+  const conversation = await getDb().conversation.findUniqueOrThrow({
+    where: { id: await matrixConversation() },
+    select: { contactId: true },
+  });
+  return conversation.contactId;
+}
+
+let matrixConversationId: string | null = null;
+/** A conversation to leave notes in (made once, straight in the database). */
+async function matrixConversation(): Promise<string> {
+  if (matrixConversationId) return matrixConversationId;
+  const db = getDb();
+  const phoneNumberId = await ensurePhoneNumber({
+    db,
+    phoneNumberId: `3016${Date.now().toString().slice(-9)}`,
+    displayPhoneNumber: null,
+    wabaId: null,
+  });
+  const contact = await db.contact.create({ data: { waId: `49${Date.now().toString().slice(-10)}` } });
+  const conversation = await db.conversation.create({ data: { contactId: contact.id, phoneNumberId } });
+  matrixConversationId = conversation.id;
+  return conversation.id;
+}
+
 const apiCases: ApiCase[] = [
+  {
+    name: "GET /api/labels",
+    request: (s) => s.request("/api/labels"),
+    expected: { anonymous: 401, agent: 200, admin: 200 },
+  },
+  {
+    name: "POST /api/labels",
+    request: (s) =>
+      s.request("/api/labels", {
+        method: "POST",
+        json: { name: `Made ${crypto.randomUUID().slice(0, 8)}`, color: "blue" },
+      }),
+    expected: { anonymous: 401, agent: 403, admin: 201 },
+  },
+  {
+    name: "PATCH /api/labels/[id]",
+    request: async (s) => s.request(`/api/labels/${await matrixLabel()}`, { method: "PATCH", json: { color: "red" } }),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    name: "DELETE /api/labels/[id]",
+    request: async (s) => s.request(`/api/labels/${await matrixLabel()}`, { method: "DELETE" }),
+    expected: { anonymous: 401, agent: 403, admin: 204 },
+  },
+  {
+    name: "GET /api/contacts/[id]",
+    request: async (s) => s.request(`/api/contacts/${await matrixContact()}`),
+    expected: { anonymous: 401, agent: 200, admin: 200 },
+  },
+  {
+    name: "PATCH /api/contacts/[id]",
+    request: async (s) =>
+      s.request(`/api/contacts/${await matrixContact()}`, { method: "PATCH", json: { notes: "Matrix notes" } }),
+    expected: { anonymous: 401, agent: 200, admin: 200 },
+  },
+  {
+    name: "POST /api/conversations/[id]/labels",
+    request: async (s) =>
+      s.request(`/api/conversations/${await matrixConversation()}/labels`, {
+        method: "POST",
+        json: { labelId: await matrixLabel() },
+      }),
+    expected: { anonymous: 401, agent: 200, admin: 200 },
+  },
+  {
+    name: "DELETE /api/conversations/[id]/labels/[labelId]",
+    request: async (s) =>
+      s.request(`/api/conversations/${await matrixConversation()}/labels/${await matrixLabel()}`, { method: "DELETE" }),
+    expected: { anonymous: 401, agent: 200, admin: 200 },
+  },
+  {
+    name: "GET /api/canned-replies",
+    request: (s) => s.request("/api/canned-replies"),
+    expected: { anonymous: 401, agent: 200, admin: 200 },
+  },
+  {
+    name: "POST /api/canned-replies (personal)",
+    request: (s) =>
+      s.request("/api/canned-replies", {
+        method: "POST",
+        json: { title: "Mine", shortcut: `own-${crypto.randomUUID().slice(0, 8)}`, text: "Hi", scope: "personal" },
+      }),
+    expected: { anonymous: 401, agent: 201, admin: 201 },
+  },
+  {
+    name: "POST /api/canned-replies (shared)",
+    request: (s) =>
+      s.request("/api/canned-replies", {
+        method: "POST",
+        json: { title: "Team", shortcut: `team-${crypto.randomUUID().slice(0, 8)}`, text: "Hi", scope: "shared" },
+      }),
+    expected: { anonymous: 401, agent: 403, admin: 201 },
+  },
+  {
+    name: "PATCH /api/canned-replies/[id] (shared)",
+    request: async (s) =>
+      s.request(`/api/canned-replies/${await sharedCannedReply()}`, { method: "PATCH", json: { text: "Hello" } }),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    name: "DELETE /api/canned-replies/[id] (shared)",
+    request: async (s) => s.request(`/api/canned-replies/${await sharedCannedReply()}`, { method: "DELETE" }),
+    expected: { anonymous: 401, agent: 403, admin: 204 },
+  },
+  {
+    name: "POST /api/conversations/[id]/notes",
+    request: async (s) =>
+      s.request(`/api/conversations/${await matrixConversation()}/notes`, {
+        method: "POST",
+        json: { clientId: crypto.randomUUID(), text: "Matrix note" },
+      }),
+    expected: { anonymous: 401, agent: 201, admin: 201 },
+  },
   {
     name: "GET /api/health",
     request: (s) => s.request("/api/health"),
@@ -122,6 +268,54 @@ const apiCases: ApiCase[] = [
       return s.request(`/api/users/${target}/deactivate`, { method: "POST" });
     },
     expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    // Each signed-in person sets their own name to what it is: allowed, and nothing changes.
+    name: "PATCH /api/users/me",
+    request: async (s) => {
+      const me = await s.request("/api/users/me");
+      const name = me.ok ? ((await me.json()) as { user: { name: string } }).user.name : "Nobody";
+      return s.request("/api/users/me", { method: "PATCH", json: { name } });
+    },
+    expected: { anonymous: 401, agent: 200, admin: 200 },
+  },
+  {
+    // A wrong current password: the route is reached (422) without changing anyone's password.
+    name: "POST /api/users/me/password",
+    request: (s) =>
+      s.request("/api/users/me/password", {
+        method: "POST",
+        json: { currentPassword: "not-the-password", newPassword: "matrix-new-password" },
+      }),
+    expected: { anonymous: 401, agent: 422, admin: 422 },
+  },
+  {
+    name: "PATCH /api/users/[id]",
+    request: (s) => s.request(`/api/users/${agent.id}`, { method: "PATCH", json: { name: agent.name } }),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    name: "POST /api/users/[id]/password-reset",
+    request: async (s) => {
+      const target = s === sessions.admin ? (await createTestUser(sessions.admin)).id : agent.id;
+      return s.request(`/api/users/${target}/password-reset`, { method: "POST" });
+    },
+    expected: { anonymous: 401, agent: 403, admin: 201 },
+  },
+  {
+    name: "POST /api/password-reset (a token nobody was given)",
+    request: (s) =>
+      s.request("/api/password-reset", {
+        method: "POST",
+        json: { token: "A".repeat(43), password: "matrix-new-password" },
+      }),
+    expected: { anonymous: 422, agent: 422, admin: 422 },
+  },
+  {
+    name: "POST /api/password-reset/request",
+    request: (s) =>
+      s.request("/api/password-reset/request", { method: "POST", json: { email: "someone@example.com" } }),
+    expected: { anonymous: 200, agent: 200, admin: 200 },
   },
   {
     name: "GET /api/settings/whatsapp",
@@ -248,6 +442,31 @@ describe("error shape", () => {
     });
     expect(clash.status).toBe(409);
     expect(((await clash.json()) as { error: { code: string } }).error.code).toBe("conflict");
+  });
+
+  it("answers 422 naming the field for a bad audit-log filter or deactivation choice", async () => {
+    const kind = await sessions.admin.request("/api/settings/audit-log?kind=user.exploded");
+    expect(kind.status).toBe(422);
+    expect(((await kind.json()) as { error: { message: string } }).error.message).toMatch(/^kind: /);
+    const target = await createTestUser(sessions.admin);
+    const reassign = await sessions.admin.request(`/api/users/${target.id}/deactivate`, {
+      method: "POST",
+      json: { conversations: "reassign" },
+    });
+    expect(reassign.status).toBe(422);
+    expect(((await reassign.json()) as { error: { message: string } }).error.message).toMatch(/^reassignTo: /);
+    const edit = await sessions.admin.request(`/api/users/${target.id}`, { method: "PATCH", json: { email: "nope" } });
+    expect(edit.status).toBe(422);
+    expect(((await edit.json()) as { error: { message: string } }).error.message).toMatch(/^email: /);
+  });
+
+  it("answers 409 when an admin gives a user an email another user has", async () => {
+    const target = await createTestUser(sessions.admin);
+    const response = await sessions.admin.request(`/api/users/${target.id}`, {
+      method: "PATCH",
+      json: { email: agent.email },
+    });
+    expect(response.status).toBe(409);
   });
 
   it("answers 400 for a body that is not JSON", async () => {

@@ -60,3 +60,20 @@ describe("sign-in throttling", () => {
     expect(JSON.parse(body)).toMatchObject({ code: "TOO_MANY_SIGN_IN_ATTEMPTS" });
   });
 });
+
+describe("sign-in throttling per address", () => {
+  it("stops made-up emails from one address after 30 attempts, and leaves other addresses alone", async () => {
+    const ip = randomTestIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const { response } = await signIn(`nobody-${i}-${ip}@example.com`, "wrong-password", new HttpSession({ ip }));
+      statuses.push(response.status);
+    }
+    expect(statuses.every((status) => status === 401)).toBe(true);
+    const { response } = await signIn(`nobody-more-${ip}@example.com`, "wrong-password", new HttpSession({ ip }));
+    expect(response.status).toBe(429);
+    expect(await response.text()).toMatch(/Too many sign-in attempts from this network\. Try again in \d+ minutes?\./);
+    const user = await createTestUser(admin);
+    expect((await attempt(user, user.password, randomTestIp())).status).toBe(200);
+  });
+});

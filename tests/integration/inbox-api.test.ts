@@ -11,7 +11,7 @@ import type {
   MessagePage,
   ThreadMessage,
   UnreadSummary,
-} from "../../lib/inbox/inbox-views";
+} from "../../lib/views/inbox";
 import { type ConversationUpdatedEvent, INBOX_CHANNEL, realtimeEvents } from "../../lib/realtime/channels";
 import { buildMessagesWebhook, sampleInboundMessage } from "../../lib/whatsapp/sample-payloads";
 import { createTestUser, signedIn, signInBootstrapAdmin, type TestUser } from "../support/accounts";
@@ -423,7 +423,11 @@ describe("conversation changes", () => {
     const updated = recordEvents<ConversationUpdatedEvent>(inbox, realtimeEvents.conversationUpdated);
     expect((await patch(alice.session, id, { assigneeId: alice.user.id })).status).toBe(200);
     const event = await updated.waitFor((data) => data.conversationId === id, "conversation-updated");
-    expect(event).toEqual({ conversationId: id, lastMessageId: null });
+    expect(event).toMatchObject({ conversationId: id, lastMessageId: null });
+    // The row comes along, with the new assignee: the other inbox paints it without a request.
+    expect(event.row?.id).toBe(id);
+    expect(event.row?.assignee?.id).toBe(alice.user.id);
+    expect(event.row).not.toHaveProperty("unreadCount");
   });
 });
 
@@ -575,8 +579,11 @@ describe("thread", () => {
     const [original, reply, orphan] = messages as [ThreadMessage, ThreadMessage, ThreadMessage];
     expect(original.reactions).toEqual([{ emoji: "❤️", direction: "inbound" }]);
     expect(original.replyTo).toBeNull();
-    expect(original.content).toEqual({ body: "the original" });
-    expect(original).toMatchObject({ forwarded: false, referral: null, errors: null, timestampIssue: null });
+    // What the message says comes as the server's view of Meta's payload, never the payload itself.
+    expect(original.body).toEqual({ kind: "text", text: "the original" });
+    expect(original).toMatchObject({ forwarded: false, referral: null, timestampIssue: null });
+    expect(original).not.toHaveProperty("content");
+    expect(original).not.toHaveProperty("errors");
     expect(reply.replyTo).toEqual({
       wamid: quotedWamid,
       found: true,
@@ -584,6 +591,7 @@ describe("thread", () => {
       type: "text",
       text: "the original",
       direction: "inbound",
+      templateName: null,
     });
     expect(orphan.replyTo).toEqual({
       wamid: unknownWamid,
@@ -592,6 +600,7 @@ describe("thread", () => {
       type: null,
       text: null,
       direction: null,
+      templateName: null,
     });
 
     // A later reaction replaces the sender's earlier one; an empty emoji removes it.
@@ -609,5 +618,54 @@ describe("thread", () => {
     const missing = await alice.session.request("/api/messages/msg_missing");
     expect(missing.status).toBe(404);
     expect((await errorOf(missing)).code).toBe("not_found");
+  });
+
+  it("answers what each message says as the server's view of Meta's payload, never the payload", async () => {
+    const number = newNumber();
+    const someone = customer("Ad Clicker", []);
+    const wamids = [uniqueWamid(), uniqueWamid(), uniqueWamid()];
+    const [adWamid, locationWamid, unsupportedWamid] = wamids as [string, string, string];
+    const sample = (type: "text-with-referral" | "location" | "unsupported", wamid: string, at: number) =>
+      sampleInboundMessage(type, { from: someone.waId, wamid, timestamp: baseSeconds + at });
+    const body = buildMessagesWebhook({
+      phoneNumberId: number.phoneNumberId,
+      displayPhoneNumber: number.display,
+      contacts: [{ waId: someone.waId, name: someone.name }],
+      messages: [
+        sample("text-with-referral", adWamid, 1),
+        sample("location", locationWamid, 2),
+        sample("unsupported", unsupportedWamid, 3),
+      ],
+    });
+    expect((await postWebhook(body)).status).toBe(200);
+    await eventually(
+      async () => (await getDb().message.count({ where: { wamid: { in: wamids } } })) === 3,
+      "3 messages stored",
+    );
+
+    const id = await conversationOf(someone.waId);
+    const { messages } = await getJson<MessagePage>(alice.session, `/api/conversations/${id}/messages`);
+    const [ad, location, unsupported] = messages as [ThreadMessage, ThreadMessage, ThreadMessage];
+    expect(ad).toMatchObject({
+      type: "text",
+      body: { kind: "text", text: "Hi, I saw your ad — is the café menu still 20% off?" },
+      referral: {
+        sourceType: "ad",
+        headline: "Chat with us on WhatsApp",
+        body: "Weekend brunch, 20% off for new guests",
+        sourceUrl: "https://fb.me/3cr4Wqqkb",
+      },
+    });
+    expect(location.body).toMatchObject({ kind: "location", latitude: 48.8583701, name: "Tour Eiffel" });
+    expect(unsupported.body).toEqual({
+      kind: "unsupported",
+      type: "unsupported",
+      innerType: "poll_creation",
+      errors: [{ code: 131051, title: "Message type unknown", details: "Message type is currently not supported." }],
+    });
+    for (const message of messages) {
+      expect(Object.keys(message)).not.toContain("content");
+      expect(Object.keys(message)).not.toContain("errors");
+    }
   });
 });

@@ -13,7 +13,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startServer(options: { port?: number; activityTimeoutSeconds?: number } = {}) {
+async function startServer(
+  options: { port?: number; activityTimeoutSeconds?: number; userAuthenticationTimeoutSeconds?: number } = {},
+) {
   const server = await startPusherServer({ ...APP, host: "127.0.0.1", port: 0, ...options });
   cleanups.push(() => server.close());
   return server;
@@ -455,5 +457,99 @@ describe("bundled Pusher server", () => {
     const event = nextEvent(channel, "message.created");
     await serverSdk(second).trigger("private-inbox", "message.created", { id: "after-restart" });
     expect(await event).toEqual({ id: "after-restart" });
+  });
+});
+
+describe("user authentication (pusher:signin) and terminate_connections", () => {
+  /** A raw socket that signs in as `userId` with the app's signature, as /api/realtime/user-auth does. */
+  async function signedInSocket(server: RunningPusherServer, userId: string) {
+    const socket = await rawSocket(server);
+    const established = await socket.waitForFrame((f) => f.event === "pusher:connection_established", "handshake");
+    const socketId = (JSON.parse(established.data as string) as { socket_id: string }).socket_id;
+    const { auth, user_data } = serverSdk(server).authenticateUser(socketId, { id: userId });
+    socket.ws.send(JSON.stringify({ event: "pusher:signin", data: { auth, user_data } }));
+    await socket.waitForFrame((f) => f.event === "pusher:signin_success", "signin_success");
+    return socket;
+  }
+
+  it("closes every socket of that user with 4009 and leaves others alone", async () => {
+    const server = await startServer();
+    const [first, second, other] = await Promise.all([
+      signedInSocket(server, "user-a"),
+      signedInSocket(server, "user-a"),
+      signedInSocket(server, "user-b"),
+    ]);
+    first.ws.send(JSON.stringify({ event: "pusher:subscribe", data: { channel: "public-news" } }));
+    await first.waitForFrame((f) => f.event === "pusher_internal:subscription_succeeded", "subscribed");
+    await serverSdk(server).terminateUserConnections("user-a");
+    expect((await first.closed).code).toBe(4009);
+    expect((await second.closed).code).toBe(4009);
+    await eventually(() => server.connectionCount() === 1, "only user-b's socket left");
+    expect(other.ws.readyState).toBe(WebSocket.OPEN);
+    expect(server.channelCount()).toBe(0);
+  });
+
+  it("refuses a forged signin and a foreign #server-to-user channel", async () => {
+    const server = await startServer();
+    const forged = await rawSocket(server);
+    await forged.waitForFrame((f) => f.event === "pusher:connection_established", "handshake");
+    const userData = JSON.stringify({ id: "admin" });
+    forged.ws.send(
+      JSON.stringify({ event: "pusher:signin", data: { auth: `${APP.key}:${"0".repeat(64)}`, user_data: userData } }),
+    );
+    expect((await forged.closed).code).toBe(4009);
+
+    const socket = await signedInSocket(server, "user-a");
+    const from = socket.frames.length;
+    socket.ws.send(JSON.stringify({ event: "pusher:subscribe", data: { channel: "#server-to-user-user-b" } }));
+    await socket.waitForFrame((f) => f.event === "pusher:subscription_error", "refused", from);
+    socket.ws.send(JSON.stringify({ event: "pusher:subscribe", data: { channel: "#server-to-user-user-a" } }));
+    await socket.waitForFrame((f) => f.event === "pusher_internal:subscription_succeeded", "own channel", from);
+  });
+
+  it("with enforced user authentication, closes a socket that never signs in", async () => {
+    const server = await startServer({ userAuthenticationTimeoutSeconds: 0.3 });
+    const lazy = await rawSocket(server);
+    const signed = await signedInSocket(server, "user-a");
+    expect((await lazy.closed).code).toBe(4009);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(signed.ws.readyState).toBe(WebSocket.OPEN);
+  });
+});
+
+describe("limits", () => {
+  it("caps subscriptions per socket and frees every channel when sockets close", async () => {
+    const server = await startServer();
+    const socket = await rawSocket(server);
+    await socket.waitForFrame((f) => f.event === "pusher:connection_established", "handshake");
+    for (let index = 0; index < 101; index += 1) {
+      socket.ws.send(JSON.stringify({ event: "pusher:subscribe", data: { channel: `public-${index}` } }));
+    }
+    const refused = await socket.waitForFrame((f) => f.event === "pusher:subscription_error", "the 101st refused");
+    expect(refused.channel).toBe("public-100");
+    await eventually(() => server.channelCount() === 100, "100 channels");
+    socket.ws.close();
+    await eventually(() => server.channelCount() === 0 && server.connectionCount() === 0, "everything freed");
+  });
+
+  it("refuses a channel name over 164 characters", async () => {
+    const server = await startServer();
+    const socket = await rawSocket(server);
+    await socket.waitForFrame((f) => f.event === "pusher:connection_established", "handshake");
+    socket.ws.send(JSON.stringify({ event: "pusher:subscribe", data: { channel: `public-${"x".repeat(200)}` } }));
+    await socket.waitForFrame((f) => f.event === "pusher:error", "refused");
+    expect(server.channelCount()).toBe(0);
+  });
+
+  it("caps connections per address (4100, back off)", async () => {
+    const server = await startServer();
+    const sockets = await Promise.all(Array.from({ length: 50 }, () => rawSocket(server)));
+    await eventually(() => server.connectionCount() === 50, "50 connections");
+    const extra = await rawSocket(server);
+    expect((await extra.closed).code).toBe(4100);
+    sockets[0]!.ws.close();
+    await eventually(() => server.connectionCount() === 49, "one closed");
+    const again = await rawSocket(server);
+    await again.waitForFrame((f) => f.event === "pusher:connection_established", "a slot again");
   });
 });

@@ -31,6 +31,7 @@ describe("GET /api/realtime/config", () => {
         wsPort: pusher.port,
         forceTLS: false,
         authEndpoint: "/api/realtime/auth",
+        userAuthEndpoint: "/api/realtime/user-auth",
       },
     });
   });

@@ -5,7 +5,7 @@ import { getDb } from "../../lib/db/client";
 import { ensureContact } from "../../lib/db/contacts";
 import { ensureConversation } from "../../lib/db/conversations";
 import { ensurePhoneNumber } from "../../lib/db/phone-numbers";
-import { recordOutboundMessage } from "../../lib/inbox/record-outbound-message";
+import { recordOutboundMessage } from "../support/record-outbound-message";
 import {
   type ConversationCreatedEvent,
   conversationChannel,
@@ -23,6 +23,7 @@ import {
   sampleInboundMessage,
   sampleStatus,
 } from "../../lib/whatsapp/sample-payloads";
+import type { SharedConversationRow, ThreadMessage } from "../../lib/views/inbox";
 import { signInBootstrapAdmin } from "../support/accounts";
 import { connectRealtime, disconnectRealtimeClients, recordEvents, subscribed } from "../support/realtime";
 import { eventually, postWebhook, uniqueWaId, uniqueWamid } from "../support/webhooks";
@@ -42,7 +43,8 @@ async function postText(from: string, wamid: string, text: string) {
 
 describe("realtime events from processed webhooks", () => {
   it("announces a new conversation on the inbox channel, then new messages on its own channel", async () => {
-    const client = await connectRealtime(await signInBootstrapAdmin());
+    const session = await signInBootstrapAdmin();
+    const client = await connectRealtime(session);
     const inbox = await subscribed(client, INBOX_CHANNEL);
     const created = recordEvents<ConversationCreatedEvent>(inbox, realtimeEvents.conversationCreated);
     const updated = recordEvents<ConversationUpdatedEvent>(inbox, realtimeEvents.conversationUpdated);
@@ -61,13 +63,47 @@ describe("realtime events from processed webhooks", () => {
     expect(second.conversationId).toBe(conversationId);
 
     const event = await messages.waitFor((data) => data.messageId === second.id, "message-created");
-    expect(event).toEqual({ messageId: second.id, conversationId, direction: "inbound" });
-    // The event names what changed; the text itself is fetched by the client.
-    expect(JSON.stringify(event)).not.toContain("1042");
-    const row = await updated.waitFor((data) => data.conversationId === conversationId, "conversation-updated");
-    expect(row.lastMessageId).toBe(second.id);
+    // The event carries the message exactly as GET /api/messages/<id> answers it: nothing to fetch.
+    const fetched = await session.request(`/api/messages/${second.id}`);
+    expect(event).toEqual({
+      messageId: second.id,
+      conversationId,
+      direction: "inbound",
+      message: ((await fetched.json()) as { message: unknown }).message,
+    });
+    expect(event.message?.text).toBe("Order #1042 has not arrived");
+    const update = await updated.waitFor((data) => data.conversationId === conversationId, "conversation-updated");
+    expect(update.lastMessageId).toBe(second.id);
+    // The list row as GET /api/conversations?ids= answers it, less this agent's own counts.
+    const page = (await (await session.request(`/api/conversations?ids=${conversationId}`)).json()) as {
+      conversations: (SharedConversationRow & { unreadCount: number; unreadMentions: number })[];
+    };
+    const { unreadCount, unreadMentions, ...shared } = page.conversations[0]!;
+    expect(unreadCount).toBe(2);
+    expect(unreadMentions).toBe(0);
+    expect(update.row).toEqual(shared);
     // The first message was published before this subscription existed: Pusher does not replay it.
     expect(messages.received.some((data) => data.messageId === first.id)).toBe(false);
+  });
+
+  it("sends a message too big for one Pusher event with its ids only (the browser fetches it)", async () => {
+    const session = await signInBootstrapAdmin();
+    const client = await connectRealtime(session);
+    const from = uniqueWaId();
+    const first = await postText(from, uniqueWamid(), "Hello");
+    const thread = await subscribed(client, conversationChannel(first.conversationId));
+    const messages = recordEvents<MessageCreatedEvent>(thread, realtimeEvents.messageCreated);
+    // 4,096 characters, Meta's limit for a text, of a letter of 2 bytes: ~16 KB as a view.
+    const long = await postText(from, uniqueWamid(), "é".repeat(4_096));
+    const short = await postText(from, uniqueWamid(), "and a short one");
+    const event = await messages.waitFor((data) => data.messageId === long.id, "message-created");
+    expect(event).toEqual({ messageId: long.id, conversationId: first.conversationId, direction: "inbound" });
+    // What the browser then fetches has it all.
+    const fetched = (await (await session.request(`/api/messages/${long.id}`)).json()) as { message: ThreadMessage };
+    expect(fetched.message.text).toBe("é".repeat(4_096));
+    // The batch it went in was not refused by the Pusher server: the next message arrives, with its view.
+    const next = await messages.waitFor((data) => data.messageId === short.id, "message-created");
+    expect(next.message?.text).toBe("and a short one");
   });
 
   it("moves a tick live when a status webhook arrives", async () => {
@@ -126,10 +162,13 @@ describe("realtime events from processed webhooks", () => {
     const thread = await subscribed(client, conversationChannel(target.conversationId));
     const reactions = recordEvents<ReactionChangedEvent>(thread, realtimeEvents.reactionChanged);
 
-    const reaction = sampleInboundMessage("reaction", { from, wamid: uniqueWamid(), targetWamid: target.wamid });
+    const reaction = sampleInboundMessage("reaction", { from, wamid: uniqueWamid(), targetWamid: target.wamid! });
     const body = buildMessagesWebhook({ contacts: [{ waId: from, name: "Realtime Customer" }], messages: [reaction] });
     expect((await postWebhook(body)).status).toBe(200);
     const event = await reactions.waitFor((data) => data.targetWamid === target.wamid, "reaction-changed");
-    expect(event).toEqual({ conversationId: target.conversationId, targetWamid: target.wamid });
+    expect(event).toMatchObject({ conversationId: target.conversationId, targetWamid: target.wamid });
+    // The reacted-to message comes along with its reactions as they now stand.
+    expect(event.message?.id).toBe(target.id);
+    expect(event.message?.reactions).toEqual([{ emoji: expect.any(String), direction: "inbound" }]);
   });
 });

@@ -8,7 +8,7 @@ import { decodeEncryptionKey, decryptSecret, isEncrypted } from "../../lib/setti
 import { buildMessagesWebhook, sampleInboundMessage } from "../../lib/whatsapp/sample-payloads";
 import { signedIn, uniqueEmail } from "../support/accounts";
 import { createFreshDatabase, type FreshDatabase } from "../support/databases";
-import { type FakeGraphApi, startFakeGraphApi } from "../support/fake-graph-api";
+import { type GraphSandbox, startGraphSandbox } from "@/lib/sandbox/graph-api";
 import { HttpSession, randomTestIp } from "../support/http-session";
 import { type RunningServer, startNextServer } from "../support/processes";
 import { eventually, postWebhook, uniqueWaId, uniqueWamid } from "../support/webhooks";
@@ -30,7 +30,7 @@ const adminAccount = { email: uniqueEmail("settings-admin"), password: `pw-${ran
 
 let database: FreshDatabase;
 let db: PrismaClient;
-let graph: FakeGraphApi;
+let graph: GraphSandbox;
 let server: RunningServer;
 let admin: HttpSession;
 /** Every secret value this file has used: none may ever appear in a page or an API answer. */
@@ -46,7 +46,7 @@ beforeAll(async () => {
       { key: KEYS.verifyToken, value: legacy.verifyToken },
     ],
   });
-  graph = await startFakeGraphApi();
+  graph = await startGraphSandbox();
   server = await startNextServer({
     DATABASE_URL: database.url,
     APP_ENCRYPTION_KEY: encryptionKeyText,
@@ -257,10 +257,11 @@ describe("test connection against the (fake) Graph API", () => {
         codeVerificationStatus: "VERIFIED",
       },
     });
-    expect(graph.requests.at(-1)).toEqual({
+    expect(graph.requests.at(-1)).toMatchObject({
       method: "GET",
       path: `/v26.0/${phoneNumberId}`,
       authorization: `Bearer ${validToken}`,
+      body: null,
     });
   });
 

@@ -6,7 +6,8 @@ import { getDb } from "../../lib/db/client";
 import { ensureContact } from "../../lib/db/contacts";
 import { ensureConversation } from "../../lib/db/conversations";
 import { ensurePhoneNumber } from "../../lib/db/phone-numbers";
-import { recordOutboundMessage } from "../../lib/inbox/record-outbound-message";
+import { recordOutboundMessage } from "../support/record-outbound-message";
+import { MESSAGE_STATUSES } from "../../lib/views/inbox";
 import { buildMessagesWebhook, sampleStatus, type SampleStatusName } from "../../lib/whatsapp/sample-payloads";
 import { eventually, postWebhook, uniqueWaId, uniqueWamid } from "../support/webhooks";
 
@@ -81,6 +82,13 @@ const ladder = [
   { status: "delivered" as const, at: T0 + 2 },
   { status: "read" as const, at: T0 + 3 },
 ];
+
+// The tick order is written once (MESSAGE_STATUSES); the database's enum must agree with it, or the
+// server and the browser would rank a status differently.
+it("the database's message_status enum has MESSAGE_STATUSES' values in the same order", async () => {
+  const [row] = await db().$queryRaw<{ values: string[] }[]>`SELECT enum_range(NULL::message_status)::text[] AS values`;
+  expect(row?.values).toEqual([...MESSAGE_STATUSES]);
+});
 
 describe("status ladder", () => {
   it.each(permutations(ladder).map((order) => [order.map((entry) => entry.status).join(" → "), order] as const))(

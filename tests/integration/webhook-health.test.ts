@@ -2,7 +2,7 @@
 // endpoint sheds floods of rejected requests without ever refusing correctly signed ones.
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "../../lib/db/client";
-import type { WebhookHealth } from "../../lib/inbox/get-webhook-health";
+import type { WebhookHealth } from "../../lib/views/health";
 import { buildMessagesWebhook, sampleInboundMessage } from "../../lib/whatsapp/sample-payloads";
 import { signInBootstrapAdmin } from "../support/accounts";
 import { type HttpSession, randomTestIp } from "../support/http-session";
@@ -126,5 +126,20 @@ describe("flood protection", () => {
     await eventually(() => getDb().message.findUnique({ where: { wamid } }), "the signed message");
     // Another address is unaffected.
     expect((await postWebhook(textBody(), { signature: null, ip: randomTestIp() })).status).toBe(401);
+  });
+});
+
+describe("diagnostics under a flood", () => {
+  it("counts rejections it answers with 429 too, so a flood cannot hide signature failures", async () => {
+    const counter = async () =>
+      Number((await getDb().webhookCounter.findUnique({ where: { name: "signature_invalid" } }))?.count ?? 0);
+    const before = await counter();
+    const ip = randomTestIp();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 60; attempt += 1) {
+      statuses.push((await postWebhook(textBody(), { signature: `sha256=${"0".repeat(64)}`, ip })).status);
+    }
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+    await eventually(async () => (await counter()) >= before + 60, "all 60 rejections counted");
   });
 });

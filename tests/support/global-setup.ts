@@ -8,7 +8,7 @@ import { buildIfNeeded } from "../../lib/cli/build-if-needed";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../lib/cli/embedded-postgres";
 import { runPrisma } from "../../lib/cli/prisma";
 import { startPusherServer } from "../../lib/realtime/pusher-server";
-import { startFakeGraphApi } from "./fake-graph-api";
+import { startGraphSandbox } from "../../lib/sandbox/graph-api";
 import { root, type RunningServer, startNextServer } from "./processes";
 
 declare module "vitest" {
@@ -55,7 +55,7 @@ export default async function setup(project: TestProject) {
     authSecret: randomBytes(32).toString("base64url"),
   };
   // Nothing under test may call the real Meta: the Graph API is a local fake that knows no token.
-  const graphApi = await startFakeGraphApi();
+  const graphApi = await startGraphSandbox();
   // Realtime goes through the project's own Pusher-protocol server, as under `npm start`.
   const pusherApp = {
     appId: `test-${randomBytes(3).toString("hex")}`,

@@ -8,7 +8,7 @@ type RequestOptions = {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
   json?: unknown;
   /** A raw body, sent as is (for malformed input). */
-  body?: string;
+  body?: string | Uint8Array<ArrayBuffer>;
   /** Extra or overriding headers; a null value removes a default header (e.g. origin). */
   headers?: Record<string, string | null>;
 };

@@ -26,16 +26,29 @@ export type RunningServer = {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 };
 
-/** A production `next start` of the built app, ready when /api/health answers. */
-export async function startNextServer(env: Record<string, string>): Promise<RunningServer> {
+/**
+ * A production `next start` of the built app, ready when /api/health answers. `appRoot`: another
+ * checkout's build (a benchmark comparing two builds).
+ */
+export async function startNextServer(env: Record<string, string>, appRoot: string = root): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
   const child = spawn(
     process.execPath,
-    [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [join(appRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
+      cwd: appRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port),
+        // The tests stand in for a reverse proxy on loopback: each HttpSession's X-Forwarded-For is
+        // then its client address, so per-address limits of one test never touch another's.
+        // A test of the untrusted default passes TRUST_PROXY: "".
+        TRUST_PROXY: "127.0.0.1",
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -61,12 +74,7 @@ export async function startNextServer(env: Record<string, string>): Promise<Runn
     port,
     process: child,
     output: () => output,
-    stop: (signal = "SIGTERM") =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill(signal);
-      }),
+    stop: stopper(child),
   };
 }
 
@@ -83,4 +91,38 @@ export async function runScript(
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("exit", (code) => resolve({ code, output }));
   });
+}
+
+export type RunningWorker = {
+  process: ChildProcess;
+  output: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+};
+
+/** `npm run worker` as its own process (processing and sending), so a test can kill it. */
+export function startWorker(env: Record<string, string>): RunningWorker {
+  let output = "";
+  const child = spawn(
+    process.execPath,
+    // tsx as a loader in this very process (its CLI would run the worker in a child that a kill misses).
+    ["--conditions=react-server", "--import", "tsx", join(root, "lib/cli/worker.ts")],
+    { cwd: root, env: { ...process.env, NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return {
+    process: child,
+    output: () => output,
+    stop: stopper(child),
+  };
+}
+
+/** Stops a child process with a signal and waits until it has exited. */
+function stopper(child: ChildProcess): (signal?: NodeJS.Signals) => Promise<void> {
+  return (signal = "SIGTERM") =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
 }

@@ -43,7 +43,28 @@ export async function connectRealtime(session: HttpSession, configFrom: HttpSess
         );
       },
     },
+    userAuthentication: {
+      endpoint: config.userAuthEndpoint,
+      transport: "ajax",
+      customHandler: ({ socketId }, callback) => {
+        session
+          .request(config.userAuthEndpoint, {
+            method: "POST",
+            body: new URLSearchParams({ socket_id: socketId }).toString(),
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+          })
+          .then(
+            async (response) =>
+              response.ok
+                ? callback(null, (await response.json()) as { auth: string; user_data: string })
+                : callback(new Error(`user auth answered ${response.status}`), null),
+            (error: Error) => callback(error, null),
+          );
+      },
+    },
   });
+  // As the app's page does: the server then knows whose socket this is (sign-out, deactivation).
+  client.signin();
   clients.push(client);
   await within(10_000, "pusher-js to connect", (resolve) => client.connection.bind("connected", () => resolve()));
   return client;

@@ -1,30 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { messagePreview } from "@/lib/inbox/message-preview";
+import { messagePreview, previewIcon } from "@/lib/views/message-preview";
 
 describe("messagePreview", () => {
   it.each([
     ["text", "Where is my order?", "Where is my order?"],
-    ["image", null, "📷 Photo"],
-    ["image", "Damaged box", "📷 Photo: Damaged box"],
-    ["video", null, "🎥 Video"],
-    ["video", "Unboxing", "🎥 Video: Unboxing"],
-    ["audio", null, "🎤 Audio"],
-    ["document", null, "📄 Document"],
-    ["document", "facture-2024-117.pdf", "📄 Document: facture-2024-117.pdf"],
+    ["image", null, "Photo"],
+    ["image", "Damaged box", "Photo: Damaged box"],
+    ["video", null, "Video"],
+    ["video", "Unboxing", "Video: Unboxing"],
+    ["audio", null, "Audio"],
+    ["document", null, "Document"],
+    ["document", "facture-2024-117.pdf", "Document: facture-2024-117.pdf"],
     ["sticker", null, "Sticker"],
-    ["location", null, "📍 Location"],
-    ["location", "Tour Eiffel", "📍 Location: Tour Eiffel"],
-    ["contacts", "Zoë Martin", "👤 Contact: Zoë Martin"],
-    ["contacts", null, "👤 Contact"],
+    ["location", null, "Location"],
+    ["location", "Tour Eiffel", "Location: Tour Eiffel"],
+    ["contacts", "Zoë Martin", "Contact: Zoë Martin"],
+    ["contacts", null, "Contact"],
     ["interactive", "Yes, deliver", "Yes, deliver"],
     ["interactive", null, "Interactive reply"],
     ["button", "Stop promotions", "Stop promotions"],
     ["button", null, "Button reply"],
-    ["order", null, "🛒 Order"],
-    ["order", "Gift-wrap it", "🛒 Order: Gift-wrap it"],
+    ["order", null, "Order"],
+    ["order", "Gift-wrap it", "Order: Gift-wrap it"],
     ["system", "User changed number", "User changed number"],
     ["system", null, "System message"],
-    ["request_welcome", null, "👋 Chat opened"],
+    ["request_welcome", null, "Chat opened"],
     ["unsupported", null, "Unsupported message"],
     ["unknown", null, "Unsupported message"],
     ["hologram", "whatever", "Unsupported message"],
@@ -32,14 +32,26 @@ describe("messagePreview", () => {
     expect(messagePreview({ type, text })).toBe(expected);
   });
 
+  it.each([
+    ["image", "photo"],
+    ["sticker", "sticker"],
+    ["location", "location"],
+    ["contacts", "contact"],
+    ["request_welcome", "chat"],
+    ["text", null],
+    [null, null],
+  ])("%s starts with the %s icon", (type, icon) => {
+    expect(previewIcon(type)).toBe(icon);
+  });
+
   it("collapses whitespace and newlines into single spaces", () => {
     expect(messagePreview({ type: "text", text: "  Hello\n\n  there\tfriend  " })).toBe("Hello there friend");
-    expect(messagePreview({ type: "image", text: "\n line one \n line two " })).toBe("📷 Photo: line one line two");
+    expect(messagePreview({ type: "image", text: "\n line one \n line two " })).toBe("Photo: line one line two");
   });
 
   it("treats empty or whitespace-only text as no text", () => {
     expect(messagePreview({ type: "text", text: "" })).toBe("");
-    expect(messagePreview({ type: "image", text: "   " })).toBe("📷 Photo");
+    expect(messagePreview({ type: "image", text: "   " })).toBe("Photo");
     expect(messagePreview({ type: "system", text: " " })).toBe("System message");
   });
 

@@ -1,10 +1,13 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { DaySeparator, dayKey, formatDayLabel } from "@/components/inbox/message/day-separator";
 import { LinkifiedText } from "@/components/inbox/message/linkified-text";
 import { MessageBubble } from "@/components/inbox/message/message-bubble";
 import { MessageTicks } from "@/components/inbox/message/message-ticks";
-import type { MessageStatus, ThreadMessage } from "@/lib/inbox/inbox-views";
+import type { MessageStatus, ThreadMessage } from "@/lib/views/inbox";
+import type { MessageBodyView } from "@/lib/views/message-body";
+import { buildMessageBody, buildReferralView } from "@/lib/whatsapp/message-body";
 import {
   buildMessagesWebhook,
   sampleInboundMessage,
@@ -15,7 +18,7 @@ import { firstMessages, parse } from "../support/parse-helpers";
 
 const TIMESTAMP = 1718034000; // 2024-06-10T15:40:00Z
 
-/** A sample converted the way ingestion stores it: the parser's content, text, referral, errors. */
+/** A sample as the API answers it: parsed and stored by ingestion, then turned into views by the server. */
 function sampleThreadMessage(type: SampleMessageType, overrides: Partial<ThreadMessage> = {}): ThreadMessage {
   const raw = sampleInboundMessage(type, { wamid: `wamid.${type}`, timestamp: TIMESTAMP });
   const parsed = firstMessages(parse(JSON.stringify(buildMessagesWebhook({ messages: [raw] })))).messages[0];
@@ -25,15 +28,22 @@ function sampleThreadMessage(type: SampleMessageType, overrides: Partial<ThreadM
     wamid: parsed.wamid,
     type: parsed.type,
     text: parsed.text,
-    content: parsed.content,
+    body: buildMessageBody(parsed),
     timestamp: parsed.timestamp.date.toISOString(),
     timestampIssue: parsed.timestamp.issue,
     forwarded: parsed.forwarded,
-    referral: parsed.referral,
-    errors: parsed.errors,
+    referral: buildReferralView(parsed.referral),
     ...overrides,
   });
 }
+
+/** A message of this type whose stored payload was `content`, as the server's view of it. */
+function storedMessage(type: string, content: unknown, overrides: Partial<ThreadMessage> = {}): ThreadMessage {
+  const text = overrides.text ?? null;
+  return threadMessage({ type, text, body: buildMessageBody({ type, content, text, errors: null }), ...overrides });
+}
+
+const textBody = (text: string): MessageBodyView => ({ kind: "text", text });
 
 function threadMessage(overrides: Partial<ThreadMessage> = {}): ThreadMessage {
   return {
@@ -43,12 +53,18 @@ function threadMessage(overrides: Partial<ThreadMessage> = {}): ThreadMessage {
     direction: "inbound",
     type: "text",
     text: "Hello",
-    content: { body: "Hello" },
+    author: null,
+    clientId: null,
+    sendState: null,
+    sendError: null,
+    retryOfId: null,
+    retriedById: null,
+    media: null,
+    body: textBody("Hello"),
     timestamp: new Date(TIMESTAMP * 1000).toISOString(),
     timestampIssue: null,
     forwarded: false,
     referral: null,
-    errors: null,
     status: null,
     statusAt: null,
     errorCode: null,
@@ -81,8 +97,8 @@ describe("MessageBubble: every sample type shows what the customer sent", () => 
       "Chat with us on WhatsApp",
       "Weekend brunch, 20% off for new guests",
     ],
-    image: ["Photo", "image/jpeg", "Photo of the damaged box", "Media download not available yet"],
-    audio: ["Audio", "audio/mpeg", "Media download not available yet"],
+    image: ["Photo", "image/jpeg", "Photo of the damaged box", "No copy of this file is kept"],
+    audio: ["Audio", "audio/mpeg", "No copy of this file is kept"],
     voice: ["Voice message", "audio/ogg; codecs=opus"],
     video: ["Video", "video/mp4", "Unboxing, see 0:42"],
     document: ["Document", "facture-2024-117.pdf", "application/pdf", "Invoice attached"],
@@ -121,23 +137,29 @@ describe("MessageBubble: every sample type shows what the customer sent", () => 
     );
   });
 
-  it("a location without usable coordinates has no map link", () => {
-    for (const content of [
-      { name: "Somewhere", latitude: "north", longitude: 2 },
-      { name: "Somewhere", latitude: 91, longitude: 2 },
-      { name: "Somewhere", latitude: 1, longitude: Number.NaN },
-      { name: "Somewhere", latitude: 1, longitude: '2"><script>' },
-    ]) {
-      const html = render(threadMessage({ type: "location", text: "Somewhere", content }));
-      expect(visibleText(html)).toContain("Somewhere");
-      expect(html).not.toContain("openstreetmap");
-    }
+  it("a location without coordinates has no map link; its http(s) website is a link", () => {
+    const somewhere = { kind: "location", latitude: null, longitude: null, name: "Somewhere", address: null } as const;
+    const html = render(threadMessage({ type: "location", body: { ...somewhere, url: "https://example.com/" } }));
+    expect(visibleText(html)).toContain("Somewhere");
+    expect(visibleText(html)).toContain("No coordinates");
+    expect(html).not.toContain("openstreetmap");
+    expect(hrefs(html)).toEqual(["https://example.com/"]);
+    expect(hrefs(render(threadMessage({ type: "location", body: { ...somewhere, url: null } })))).toEqual([]);
   });
 
-  it("an ad referral links only to an http(s) source", () => {
+  it("an ad referral links to its source only when the server kept one", () => {
     const message = sampleThreadMessage("text-with-referral");
     expect(hrefs(render(message))).toContain("https://fb.me/3cr4Wqqkb");
-    const hostile = render({ ...message, referral: { headline: "Ad", source_url: "javascript:alert(1)" } });
+    const noLink = render({
+      ...message,
+      referral: { sourceType: "post", headline: "Ad", body: null, sourceUrl: null },
+    });
+    expect(visibleText(noLink)).toContain("From a post Ad");
+    expect(noLink).not.toContain("<a");
+    const hostile = render({
+      ...message,
+      referral: buildReferralView({ headline: "Ad", source_url: "javascript:alert(1)" }),
+    });
     expect(visibleText(hostile)).toContain("Ad");
     expect(hostile).not.toContain("javascript:");
   });
@@ -148,76 +170,113 @@ describe("MessageBubble: every sample type shows what the customer sent", () => 
   });
 
   it("shows the file size when Meta gives one", () => {
-    const html = render(
-      threadMessage({ type: "document", text: "a.pdf", content: { filename: "a.pdf", file_size: 1_258_291 } }),
-    );
+    const html = render(storedMessage("document", { filename: "a.pdf", file_size: 1_258_291 }, { text: "a.pdf" }));
     expect(visibleText(html)).toContain("1.2 MB");
   });
 });
 
-describe("MessageBubble: malformed content never throws", () => {
-  const types = [
-    "text",
-    "image",
-    "audio",
-    "video",
-    "document",
-    "sticker",
-    "location",
-    "contacts",
-    "interactive",
-    "button",
-    "order",
-    "reaction",
-    "system",
-    "request_welcome",
-    "unsupported",
-    "unknown",
-    "hologram",
+describe("MessageBubble: a view with nothing in it still says what it was", () => {
+  const media = {
+    kind: "media",
+    mediaType: "document",
+    mediaId: null,
+    mimeType: null,
+    sha256: null,
+    fileSize: null,
+    caption: null,
+    filename: null,
+    voice: false,
+    animated: false,
+  } as const;
+  const cases: [string, MessageBodyView, string[]][] = [
+    ["text", { kind: "text", text: null }, ["Empty message"]],
+    ["document", media, ["Document", "No copy of this file is kept"]],
+    ["sticker", { ...media, mediaType: "sticker", animated: true }, ["Animated sticker"]],
+    ["contacts", { kind: "contacts", contacts: [] }, ["Shared contact"]],
+    [
+      "contacts",
+      { kind: "contacts", contacts: [{ name: null, company: "Acme", jobTitle: "CEO", phones: [], emails: [] }] },
+      ["Unnamed contact", "Acme · CEO"],
+    ],
+    [
+      "interactive",
+      { kind: "interactive", reply: { type: "button_reply", id: null, title: null } },
+      ["Button reply", "(no title)"],
+    ],
+    [
+      "interactive",
+      { kind: "interactive", reply: { type: "list_reply", id: "row-1", title: null, description: null } },
+      ["List reply", "row-1"],
+    ],
+    [
+      "interactive",
+      { kind: "interactive", reply: { type: "other", declaredType: null, text: null } },
+      ["Interactive message", "Type: unknown"],
+    ],
+    [
+      "interactive",
+      { kind: "interactive", reply: { type: "nfm_reply", name: null, body: null, fields: [] } },
+      ["Form response"],
+    ],
+    ["button", { kind: "button", text: null, payload: "STOP" }, ["Button reply", "STOP"]],
+    ["button", { kind: "button", text: null, payload: null }, ["(no text)"]],
+    ["reaction", { kind: "reaction", emoji: null }, ["Reacted (removed)"]],
+    ["order", { kind: "order", catalogId: null, text: null, items: [] }, ["Order", "No items"]],
+    ["system", { kind: "system", text: null }, ["System", "System message"]],
+    [
+      "hologram",
+      { kind: "unsupported", type: "hologram", innerType: "hologram", errors: [] },
+      ["Unsupported message", "Type: hologram Ask the customer"],
+    ],
   ];
+
+  it.each(cases)("%s: %j", (type, body, expected) => {
+    const text = visibleText(render(threadMessage({ type, text: null, body })));
+    for (const part of expected) expect(text).toContain(part);
+  });
+
+  it("an order totals lines only when every line has a price in one currency", () => {
+    const line = { productRetailerId: "a", quantity: 2, price: 1.5, currency: "EUR" };
+    const order = (items: (typeof line)[]) =>
+      visibleText(
+        render(threadMessage({ type: "order", body: { kind: "order", catalogId: null, text: null, items } })),
+      );
+    expect(order([line, { ...line, quantity: 1 }])).toContain("Total €4.50");
+    expect(order([line, { ...line, currency: "USD" }])).not.toContain("Total");
+    expect(order([{ ...line, currency: "NOT-A-CODE" }])).toContain("3.00 NOT-A-CODE");
+  });
+});
+
+describe("MessageBubble: whatever the server makes of a malformed payload renders", () => {
+  const types = ["text", "image", "audio", "document", "sticker", "location", "contacts", "interactive", "button"];
+  types.push("order", "reaction", "system", "request_welcome", "unsupported", "unknown", "hologram");
   const contents: unknown[] = [
     null,
-    undefined,
     42,
     "a string",
-    true,
-    [],
     [1, "two", null, [3]],
     {},
     { body: { nested: true }, caption: 7, filename: ["x"], mime_type: {} },
-    { latitude: Infinity, longitude: -Infinity, name: { x: 1 }, address: [] },
     [{ name: "not an object", phones: "nope", emails: [null, 5] }, null, 3],
     { type: 5, button_reply: "x", list_reply: [], nfm_reply: { response_json: "{not json" } },
-    { type: "nfm_reply", nfm_reply: { response_json: "[1,2]" } },
     { product_items: [null, { quantity: "many", item_price: {} }, 5], currency: 1 },
-    { product_items: [{ product_retailer_id: "a", quantity: 1, item_price: 2, currency: "NOT-A-CODE" }] },
     { unsupported: "x", errors: "not an array" },
   ];
-  const errorsValues: unknown[] = [
-    null,
-    "oops",
-    [null, 5, { code: "x", title: {} }],
-    { code: 131052, title: "Too big" },
-  ];
 
-  it.each(types)("%s with hostile content and errors", (type) => {
+  it.each(types)("%s", (type) => {
     for (const content of contents) {
-      for (const errors of errorsValues) {
-        for (const text of [null, "", "fallback text"]) {
-          const html = render(threadMessage({ type, content, errors, text, referral: content }));
-          expect(html).toContain('data-testid="message"');
-        }
+      for (const text of [null, "fallback text"]) {
+        const html = render(storedMessage(type, content, { text, referral: buildReferralView(content) }));
+        expect(html).toContain('data-testid="message"');
       }
     }
   });
 
   it("falls back to the stored text when the content is unusable", () => {
-    expect(visibleText(render(threadMessage({ type: "text", content: null, text: "Saved body" })))).toContain(
-      "Saved body",
-    );
-    expect(visibleText(render(threadMessage({ type: "image", content: 5, text: "A caption" })))).toContain("A caption");
-    expect(visibleText(render(threadMessage({ type: "contacts", content: "x", text: "Zoë" })))).toContain("Zoë");
-    expect(visibleText(render(threadMessage({ type: "button", content: [], text: "Yes" })))).toContain("Yes");
+    expect(visibleText(render(storedMessage("text", null, { text: "Saved body" })))).toContain("Saved body");
+    expect(visibleText(render(storedMessage("image", 5, { text: "A caption" })))).toContain("A caption");
+    expect(visibleText(render(storedMessage("contacts", "x", { text: "Zoë" })))).toContain("Zoë");
+    expect(visibleText(render(storedMessage("button", [], { text: "Yes" })))).toContain("Yes");
   });
 
   it("survives odd reactions, reply and status values", () => {
@@ -239,7 +298,7 @@ describe("MessageBubble: malformed content never throws", () => {
 describe("customer text is never markup", () => {
   it("renders HTML as escaped literal text", () => {
     const payload = "<img src=x onerror=alert(1)> and <script>alert(2)</script>";
-    const html = render(threadMessage({ text: payload, content: { body: payload } }));
+    const html = render(threadMessage({ text: payload, body: textBody(payload) }));
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(html).toContain("&lt;script&gt;alert(2)&lt;/script&gt;");
     expect(html).not.toMatch(/<img|<script/i);
@@ -249,12 +308,20 @@ describe("customer text is never markup", () => {
   it("escapes markup in captions, names, titles and ad fields too", () => {
     const evil = "<img src=x onerror=alert(1)>";
     const messages = [
-      threadMessage({ type: "image", content: { caption: evil } }),
-      threadMessage({ type: "location", content: { name: evil, address: evil, latitude: 1, longitude: 2 } }),
-      threadMessage({ type: "contacts", content: [{ name: { formatted_name: evil }, phones: [{ phone: evil }] }] }),
-      threadMessage({ type: "interactive", content: { type: "button_reply", button_reply: { title: evil } } }),
-      threadMessage({ referral: { headline: evil, body: evil } }),
-      threadMessage({ type: "hologram", content: {}, errors: [{ code: 1, title: evil }] }),
+      storedMessage("image", { caption: evil }),
+      storedMessage("location", { name: evil, address: evil, latitude: 1, longitude: 2 }),
+      storedMessage("contacts", [{ name: { formatted_name: evil }, phones: [{ phone: evil }] }]),
+      storedMessage("interactive", { type: "button_reply", button_reply: { title: evil } }),
+      storedMessage("interactive", {
+        type: "nfm_reply",
+        nfm_reply: { response_json: JSON.stringify({ [evil]: evil }) },
+      }),
+      storedMessage("order", { text: evil, product_items: [{ product_retailer_id: evil }] }),
+      threadMessage({ referral: { sourceType: "ad", headline: evil, body: evil, sourceUrl: null } }),
+      threadMessage({
+        type: "hologram",
+        body: { kind: "unsupported", type: evil, innerType: evil, errors: [{ code: 1, title: evil, details: evil }] },
+      }),
     ];
     for (const message of messages) {
       const html = render(message);
@@ -316,9 +383,9 @@ describe("customer text is never markup", () => {
 
   it("marks text direction auto so right-to-left scripts align right", () => {
     const arabic = "مرحبا، أين طلبي؟";
-    const html = render(threadMessage({ text: arabic, content: { body: arabic } }));
+    const html = render(threadMessage({ text: arabic, body: textBody(arabic) }));
     expect(html).toMatch(new RegExp(`dir="auto"[^>]*>${arabic}<`));
-    const caption = render(threadMessage({ type: "image", content: { caption: "שלום" } }));
+    const caption = render(storedMessage("image", { caption: "שלום" }));
     expect(caption).toMatch(/dir="auto"[^>]*>שלום</);
   });
 });
@@ -339,9 +406,13 @@ describe("MessageTicks", () => {
     expect(html).toContain("<svg");
   });
 
-  it("read and played ticks are blue, sent and delivered grey", () => {
-    expect(renderToStaticMarkup(<MessageTicks status="read" />)).toContain("text-sky-500");
-    expect(renderToStaticMarkup(<MessageTicks status="delivered" />)).toContain("text-slate-400");
+  it("read and played ticks are blue and bolder (colour is not the only signal), sent and delivered grey", () => {
+    const read = renderToStaticMarkup(<MessageTicks status="read" />);
+    const delivered = renderToStaticMarkup(<MessageTicks status="delivered" />);
+    expect(read).toContain("text-sky-600");
+    expect(delivered).toContain("text-slate-500");
+    const strokeOf = (html: string) => Number(/stroke-width="([\d.]+)"/.exec(html)?.[1]);
+    expect(strokeOf(read)).toBeGreaterThan(strokeOf(delivered));
   });
 
   it("failed carries Meta's reason and code in the label and the title", () => {
@@ -385,10 +456,10 @@ describe("MessageBubble: chrome around the content", () => {
     expect(html).toContain('aria-label="Failed: Message undeliverable (code 131026)"');
   });
 
-  it("shows Meta's time as HH:MM with the full date in the title", () => {
-    const iso = new Date(2026, 10, 23, 9, 5, 7).toISOString();
+  it("shows Meta's time as HH:MM, in UTC from the server (the browser then writes the viewer's zone)", () => {
+    const iso = "2026-11-23T09:05:07.000Z";
     const html = render(threadMessage({ timestamp: iso }));
-    expect(html).toMatch(new RegExp(`<time dateTime="${iso}" title="[^"]*2026[^"]*">09:05</time>`));
+    expect(html).toContain(`<time dateTime="${iso}">09:05 UTC</time>`);
   });
 
   it("flags a timestamp Meta got wrong", () => {
@@ -429,10 +500,10 @@ describe("MessageBubble: chrome around the content", () => {
       <MessageBubble message={threadMessage({ replyTo })} onJumpToMessage={() => undefined} />,
     );
     expect(withJump).toMatch(/<button type="button" data-testid="quoted-message"/);
-    expect(visibleText(withJump)).toContain("You 📷 Photo: The box");
+    expect(visibleText(withJump)).toContain("You Photo: The box");
     const withoutJump = render(threadMessage({ replyTo }));
     expect(withoutJump).not.toContain("<button");
-    expect(visibleText(withoutJump)).toContain("📷 Photo: The box");
+    expect(visibleText(withoutJump)).toContain("Photo: The box");
   });
 
   it("says when the quoted message is not stored", () => {
@@ -456,11 +527,11 @@ describe("day separators", () => {
   it("labels today, yesterday, the last week by weekday, and older days by date", () => {
     expect(formatDayLabel(at(27, 0), now)).toBe("Today");
     expect(formatDayLabel(at(26, 23), now)).toBe("Yesterday");
-    expect(formatDayLabel(at(25), now)).toBe("Wednesday");
-    expect(formatDayLabel(at(21), now)).toBe("Saturday");
-    expect(formatDayLabel(at(20), now)).toBe("20 Nov 2026");
-    expect(formatDayLabel(new Date(2025, 0, 3).toISOString(), now)).toBe("3 Jan 2025");
-    expect(formatDayLabel(at(28), now)).toBe("28 Nov 2026");
+    expect(formatDayLabel(at(25), now, "en-GB")).toBe("Wednesday");
+    expect(formatDayLabel(at(21), now, "en-GB")).toBe("Saturday");
+    expect(formatDayLabel(at(20), now, "en-GB")).toBe("20 Nov 2026");
+    expect(formatDayLabel(new Date(2025, 0, 3).toISOString(), now, "en-GB")).toBe("3 Jan 2025");
+    expect(formatDayLabel(at(28), now, "en-GB")).toBe("28 Nov 2026");
     expect(formatDayLabel("garbage", now)).toBe("Unknown date");
   });
 
@@ -475,5 +546,55 @@ describe("day separators", () => {
     const html = renderToStaticMarkup(<DaySeparator date={new Date(2024, 0, 5, 8).toISOString()} />);
     expect(html).toContain('dateTime="2024-01-05"');
     expect(visibleText(html)).toContain("5 Jan 2024");
+  });
+});
+
+describe("MessageBubble: a media message's file, once the server holds it", () => {
+  const renderWithQueries = (message: ThreadMessage) =>
+    renderToStaticMarkup(
+      <QueryClientProvider client={new QueryClient()}>
+        <MessageBubble message={message} />
+      </QueryClientProvider>,
+    );
+  const stored = (mimeType: string) =>
+    ({ state: "stored", url: "/api/media/msg-x", mimeType, size: 2048, error: null }) as const;
+
+  it("shows a stored photo inline in a fixed box, as a button that opens the viewer", () => {
+    const html = render(sampleThreadMessage("image", { id: "msg-x", media: stored("image/jpeg") }));
+    expect(html).toMatch(/<img[^>]+src="\/api\/media\/msg-x"[^>]+alt="Photo of the damaged box"/);
+    expect(html).toContain('aria-label="Open photo full size"');
+    expect(html).toContain("aspect-[4/3]");
+  });
+
+  it("plays stored audio and video, and offers a stored document as a named download", () => {
+    expect(render(sampleThreadMessage("audio", { media: stored("audio/mpeg") }))).toMatch(/<audio[^>]+controls/);
+    expect(render(sampleThreadMessage("video", { media: stored("video/mp4") }))).toMatch(/<video[^>]+controls/);
+    const document = render(sampleThreadMessage("document", { media: stored("application/pdf") }));
+    expect(document).toMatch(/<a[^>]+href="\/api\/media\/msg-x"[^>]+download=/);
+    expect(visibleText(document)).toContain("application/pdf · 2.0 KB");
+  });
+
+  it("says it is downloading, or why it waits, while the file is pending", () => {
+    const pending = { state: "pending", url: null, mimeType: null, size: null, error: null } as const;
+    expect(visibleText(render(sampleThreadMessage("image", { media: pending })))).toContain("Downloading…");
+    const waiting = { ...pending, error: "Waiting for an access token" };
+    expect(visibleText(render(sampleThreadMessage("image", { media: waiting })))).toContain(
+      "Waiting for an access token",
+    );
+  });
+
+  it("shows why a download failed, with a retry button", () => {
+    const failed = {
+      state: "failed",
+      url: null,
+      mimeType: null,
+      size: null,
+      error: "Meta does not know this media id",
+    } as const;
+    const html = renderWithQueries(sampleThreadMessage("sticker", { media: failed }));
+    expect(html).toContain('role="alert"');
+    expect(visibleText(html)).toContain("Meta does not know this media id");
+    expect(visibleText(html)).toContain("Retry download");
+    expect(html).not.toContain("<img");
   });
 });

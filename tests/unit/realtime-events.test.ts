@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { envSchema, reloadEnv } from "../../lib/env";
-import { emptyInboxChanges } from "../../lib/inbox/inbox-changes";
+import { emptyInboxChanges } from "../../lib/realtime/changes";
 import { conversationChannel, INBOX_CHANNEL, parseChannelName } from "../../lib/realtime/channels";
 import { realtimeEventsFor } from "../../lib/realtime/inbox-events";
 import { getLocalPusherServerConfig, usesLocalPusherServer } from "../../lib/realtime/local-server-config";
@@ -152,7 +152,11 @@ describe("the browser's pusher-js settings", () => {
       reloadEnv();
     }
   };
-  const common = { key: "public-key", authEndpoint: "/api/realtime/auth" };
+  const common = {
+    key: "public-key",
+    authEndpoint: "/api/realtime/auth",
+    userAuthEndpoint: "/api/realtime/user-auth",
+  };
 
   it("names hosted Pusher's cluster, a custom host, or the app's own host name for a loopback server", () => {
     expect(configWith({ ...credentials, PUSHER_CLUSTER: "eu" })).toEqual({

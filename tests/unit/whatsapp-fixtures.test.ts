@@ -63,6 +63,9 @@ describe("fixtures in Meta's wire format", () => {
           position: 0,
           field: "message_template_status_update",
           wabaId: "102290129340398",
+          echoes: [],
+          phoneNumberId: null,
+          displayPhoneNumber: null,
           value: expect.objectContaining({
             event: "REJECTED",
             message_template_id: 1689556908129832,

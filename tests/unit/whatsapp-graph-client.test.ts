@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraphClient, describeGraphFailure } from "../../lib/whatsapp/graph-client";
 import { freePort } from "../support/processes";
-import { type FakeGraphApi, startFakeGraphApi } from "../support/fake-graph-api";
+import { type GraphSandbox, startGraphSandbox } from "@/lib/sandbox/graph-api";
 
-let graph: FakeGraphApi;
+let graph: GraphSandbox;
 beforeAll(async () => {
-  graph = await startFakeGraphApi();
+  graph = await startGraphSandbox();
   graph.tokens.set("EAAvalidtoken0000000000", "valid");
   graph.tokens.set("EAAexpiredtoken00000000", "expired");
   graph.phoneNumbers.set("106540352242922", {
@@ -28,10 +28,11 @@ describe("getPhoneNumber", () => {
       ok: true,
       data: { id: "106540352242922", verified_name: "Acme Support", quality_rating: "GREEN" },
     });
-    expect(graph.requests.at(-1)).toEqual({
+    expect(graph.requests.at(-1)).toMatchObject({
       method: "GET",
       path: "/v26.0/106540352242922",
       authorization: "Bearer EAAvalidtoken0000000000",
+      body: null,
     });
   });
 

@@ -146,6 +146,9 @@ describe("parseWebhook: other fields and positions", () => {
         field: "phone_number_quality_update",
         wabaId: "2",
         value: quality,
+        echoes: [],
+        phoneNumberId: null,
+        displayPhoneNumber: null,
       },
       {
         kind: "other",
@@ -153,6 +156,9 @@ describe("parseWebhook: other fields and positions", () => {
         field: "teleportation_update",
         wabaId: "3",
         value: { beam: [1, { up: true }] },
+        echoes: [],
+        phoneNumberId: null,
+        displayPhoneNumber: null,
       },
     ]);
     expect(webhook.problems).toEqual(["entry[0].changes[0]: missing field"]);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusOverview } from "@/components/status/status-overview";
 import { Card } from "@/components/ui/card";
-import { getIngestionOverview } from "@/lib/inbox/get-ingestion-overview";
+import { getIngestionOverview } from "@/lib/ingest/get-ingestion-overview";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Settings · WhatsApp Inbox" };
@@ -26,6 +26,18 @@ export default async function SettingsPage() {
         </Link>
       </Card>
       <Card>
+        <h2 className="text-base font-semibold">Templates</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Message templates synced from Meta, their status and quality, and which ones agents may send.
+        </p>
+        <Link
+          href="/settings/templates"
+          className="mt-3 inline-block text-sm font-medium text-emerald-800 underline-offset-2 hover:underline"
+        >
+          Manage templates →
+        </Link>
+      </Card>
+      <Card>
         <h2 className="text-base font-semibold">Users</h2>
         <p className="mt-1 text-sm text-slate-600">Add agents, change roles and deactivate accounts.</p>
         <Link
@@ -33,6 +45,54 @@ export default async function SettingsPage() {
           className="mt-3 inline-block text-sm font-medium text-emerald-800 underline-offset-2 hover:underline"
         >
           Manage users →
+        </Link>
+      </Card>
+      <Card>
+        <h2 className="text-base font-semibold">Canned replies</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          The team&apos;s prepared answers, inserted with / in the composer, with the customer&apos;s name filled in.
+        </p>
+        <Link
+          href="/settings/canned-replies"
+          className="mt-3 inline-block text-sm font-medium text-emerald-800 underline-offset-2 hover:underline"
+        >
+          Manage canned replies →
+        </Link>
+      </Card>
+      <Card>
+        <h2 className="text-base font-semibold">Labels</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Labels agents put on conversations to sort them by topic and filter the inbox.
+        </p>
+        <Link
+          href="/settings/labels"
+          className="mt-3 inline-block text-sm font-medium text-emerald-800 underline-offset-2 hover:underline"
+        >
+          Manage labels →
+        </Link>
+      </Card>
+      <Card>
+        <h2 className="text-base font-semibold">Webhook health</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          What Meta delivered, what was refused, and failed events to retry.
+        </p>
+        <Link
+          href="/settings/health"
+          className="mt-3 inline-block text-sm font-medium text-emerald-800 underline-offset-2 hover:underline"
+        >
+          Open webhook health →
+        </Link>
+      </Card>
+      <Card>
+        <h2 className="text-base font-semibold">Audit log</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Every administrative act: users created, edited, deactivated, passwords reset, settings changed.
+        </p>
+        <Link
+          href="/settings/audit-log"
+          className="mt-3 inline-block text-sm font-medium text-emerald-800 underline-offset-2 hover:underline"
+        >
+          Open the audit log →
         </Link>
       </Card>
       <StatusOverview overview={overview} />

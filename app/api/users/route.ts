@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRoute({ role: "admin" }, async () => ({ users: await findUsers() }));
 
-export const POST = withRoute({ role: "admin", body: createUserBodySchema }, async ({ body, request }) =>
-  Response.json({ user: await createUser({ body, headers: request.headers }) }, { status: 201 }),
+export const POST = withRoute({ role: "admin", body: createUserBodySchema }, async ({ body, request, user }) =>
+  Response.json({ user: await createUser({ body, actor: user, headers: request.headers }) }, { status: 201 }),
 );

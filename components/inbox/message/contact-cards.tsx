@@ -1,30 +1,27 @@
-import { isRecord, readArray, readString } from "./content-readers";
+import type { SharedContactView } from "@/lib/views/message-body";
 import { PersonIcon } from "./icons";
 
 const MAX_CARDS = 10;
 const MAX_ENTRIES = 5;
 
 /** Shared contacts (vCard-like objects). Phone numbers and emails are shown, not linked. */
-export function ContactCards({ content, text }: { content: unknown; text: string | null }) {
-  const cards = (Array.isArray(content) ? content : isRecord(content) ? [content] : []).filter(isRecord);
-  if (cards.length === 0) {
-    return <ContactCard name={text ?? "Shared contact"} organisation={null} phones={[]} emails={[]} />;
+export function ContactCards({ contacts }: { contacts: SharedContactView[] }) {
+  if (contacts.length === 0) {
+    return <ContactCard name="Shared contact" organisation={null} phones={[]} emails={[]} />;
   }
   return (
     <div className="flex flex-col gap-1.5">
-      {cards.slice(0, MAX_CARDS).map((card, index) => (
+      {contacts.slice(0, MAX_CARDS).map((contact, index) => (
         <ContactCard
           key={index}
-          name={contactName(card)}
-          organisation={[readString(card, "org", "company"), readString(card, "org", "title")]
-            .filter(Boolean)
-            .join(" · ")}
-          phones={entries(card, "phones", "phone")}
-          emails={entries(card, "emails", "email")}
+          name={contact.name ?? "Unnamed contact"}
+          organisation={[contact.company, contact.jobTitle].filter(Boolean).join(" · ")}
+          phones={contact.phones.slice(0, MAX_ENTRIES)}
+          emails={contact.emails.slice(0, MAX_ENTRIES)}
         />
       ))}
-      {cards.length > MAX_CARDS ? (
-        <p className="text-xs text-slate-500">and {cards.length - MAX_CARDS} more contacts</p>
+      {contacts.length > MAX_CARDS ? (
+        <p className="text-xs text-slate-500">and {contacts.length - MAX_CARDS} more contacts</p>
       ) : null}
     </div>
   );
@@ -62,21 +59,4 @@ function ContactCard(props: { name: string; organisation: string | null; phones:
       </div>
     </div>
   );
-}
-
-function contactName(card: Record<string, unknown>): string {
-  const parts = ["first_name", "middle_name", "last_name"].map((key) => readString(card, "name", key));
-  return (
-    readString(card, "name", "formatted_name") ??
-    (parts.filter(Boolean).join(" ") || null) ??
-    readString(card, "org", "company") ??
-    "Unnamed contact"
-  );
-}
-
-function entries(card: unknown, listKey: string, valueKey: string): string[] {
-  return readArray(card, listKey)
-    .map((entry) => readString(entry, valueKey))
-    .filter((value): value is string => value !== null)
-    .slice(0, MAX_ENTRIES);
 }

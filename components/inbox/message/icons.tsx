@@ -121,3 +121,10 @@ export const MegaphoneIcon = ({ className }: IconProps) => (
     <path d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13" />
   </Icon>
 );
+
+const CHAT_PATH = "M4 5h16v11H9l-5 4z";
+export const ChatIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d={CHAT_PATH} />
+  </Icon>
+);

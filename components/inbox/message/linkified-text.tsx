@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { safeHttpUrl } from "./safe-url";
+import { safeHttpUrl } from "@/lib/views/safe-url";
 
 // Customer text becomes React text nodes and <a> elements only — never HTML. Links are made for
 // http(s):// and www. only; every other scheme (javascript:, data:…) stays plain text. WhatsApp's

@@ -1,13 +1,10 @@
-import { readNumber, readString } from "./content-readers";
+import type { MessageBodyOf } from "@/lib/views/message-body";
 import { PinIcon } from "./icons";
-import { safeHttpUrl } from "./safe-url";
 
-export function LocationCard({ content, text }: { content: unknown; text: string | null }) {
-  const name = readString(content, "name");
-  const address = readString(content, "address");
-  const latitude = coordinate(readNumber(content, "latitude"), 90);
-  const longitude = coordinate(readNumber(content, "longitude"), 180);
-  const website = safeHttpUrl(readString(content, "url"));
+export function LocationCard({ location }: { location: MessageBodyOf<"location"> }) {
+  const { name, address, url: website } = location;
+  const latitude = coordinate(location.latitude);
+  const longitude = coordinate(location.longitude);
   const hasPoint = latitude !== null && longitude !== null;
 
   return (
@@ -17,9 +14,9 @@ export function LocationCard({ content, text }: { content: unknown; text: string
       </span>
       <div className="min-w-0 flex-1 text-sm">
         <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Location</p>
-        {name || (!address && text) ? (
+        {name ? (
           <p dir="auto" className="font-medium break-words text-slate-800">
-            {name ?? text}
+            {name}
           </p>
         ) : null}
         {address ? (
@@ -61,8 +58,7 @@ export function LocationCard({ content, text }: { content: unknown; text: string
   );
 }
 
-/** A finite coordinate within ±limit, rounded to ~10 cm, as plain decimal text (never "1e-7"). */
-function coordinate(value: number | null, limit: number): string | null {
-  if (value === null || !Number.isFinite(value) || Math.abs(value) > limit) return null;
-  return String(Number(value.toFixed(6)));
+/** A coordinate rounded to ~10 cm, as plain decimal text (never "1e-7"). */
+function coordinate(value: number | null): string | null {
+  return value === null ? null : String(Number(value.toFixed(6)));
 }

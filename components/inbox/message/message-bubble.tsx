@@ -1,13 +1,14 @@
 "use client";
 
 import { memo } from "react";
-import type { QuotedMessageView, ReactionView, ThreadMessage } from "@/lib/inbox/inbox-views";
-import { messagePreview } from "@/lib/inbox/message-preview";
-import { isRecord, readString } from "./content-readers";
+import { Time } from "@/components/ui/time";
+import type { QuotedMessageView, ReactionView, ThreadMessage } from "@/lib/views/inbox";
+import type { ReferralView } from "@/lib/views/message-body";
+import { MessagePreviewLine } from "./message-preview-line";
+import { AuthorLine, MessageToolbar, SendStateNotice } from "../message-actions";
 import { AlertIcon, ForwardIcon, MegaphoneIcon } from "./icons";
 import { MessageContent, NOTICE_TYPES } from "./message-content";
 import { MessageTicks } from "./message-ticks";
-import { safeHttpUrl } from "./safe-url";
 
 type MessageBubbleProps = {
   message: ThreadMessage;
@@ -15,14 +16,13 @@ type MessageBubbleProps = {
   onJumpToMessage?: (wamid: string) => void;
 };
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const fullFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "medium" });
-
 export const MessageBubble = memo(function MessageBubble({ message, onJumpToMessage }: MessageBubbleProps) {
   const outbound = message.direction === "outbound";
   const notice = NOTICE_TYPES.has(message.type);
   const reactions = groupReactions(message.reactions);
-  const failed = outbound && message.status === "failed";
+  // A send Meta refused shows as failed whatever tick came before; "unknown" keeps its clock.
+  const sendFailed = outbound && message.sendState === "failed";
+  const failed = outbound && (message.status === "failed" || sendFailed);
 
   const layout = notice ? "justify-center" : outbound ? "justify-end" : "justify-start";
   const surface = notice
@@ -38,14 +38,17 @@ export const MessageBubble = memo(function MessageBubble({ message, onJumpToMess
       data-wamid={message.wamid}
       data-direction={message.direction}
       data-status={outbound && message.status ? message.status : undefined}
+      data-send-state={outbound && message.sendState ? message.sendState : undefined}
       data-type={message.type}
       className={`flex w-full px-2 py-0.5 ${layout}`}
     >
       <div
-        className={`relative flex max-w-[min(85%,36rem)] min-w-0 flex-col gap-1 rounded-lg px-3 py-2 text-sm text-slate-900 ring-1 ${surface} ${reactions.length > 0 ? "mb-3.5" : ""}`}
+        className={`group relative flex max-w-[min(85%,36rem)] min-w-0 flex-col gap-1 rounded-lg px-3 py-2 text-sm text-slate-900 ring-1 ${surface} ${reactions.length > 0 ? "mb-3.5" : ""}`}
       >
+        {notice ? null : <MessageToolbar message={message} outbound={outbound} />}
+        <AuthorLine message={message} />
         {message.forwarded ? (
-          <p className="flex items-center gap-1 text-xs text-slate-500 italic">
+          <p className="flex items-center gap-1 text-xs text-slate-600 italic">
             <ForwardIcon className="size-3.5" />
             Forwarded
           </p>
@@ -53,11 +56,20 @@ export const MessageBubble = memo(function MessageBubble({ message, onJumpToMess
         <ReferralCard referral={message.referral} />
         {message.replyTo ? <QuotedMessage quote={message.replyTo} onJump={onJumpToMessage} /> : null}
         <MessageContent message={message} />
-        <div className="-mb-0.5 flex items-center justify-end gap-1 self-end text-[11px] leading-4 text-slate-500">
+        <SendStateNotice message={message} />
+        <div className="-mb-0.5 flex items-center justify-end gap-1 self-end text-[11px] leading-4 text-slate-600">
           {message.timestampIssue ? <TimestampFlag issue={message.timestampIssue} /> : null}
           <MessageTime iso={message.timestamp} />
           {outbound ? (
-            <MessageTicks status={message.status} errorCode={message.errorCode} errorTitle={message.errorTitle} />
+            sendFailed ? (
+              <MessageTicks
+                status="failed"
+                errorCode={message.sendError?.code ?? null}
+                errorTitle={message.sendError?.title ?? null}
+              />
+            ) : (
+              <MessageTicks status={message.status} errorCode={message.errorCode} errorTitle={message.errorTitle} />
+            )
           ) : null}
         </div>
         {reactions.length > 0 ? <ReactionChips groups={reactions} outbound={outbound} /> : null}
@@ -67,14 +79,7 @@ export const MessageBubble = memo(function MessageBubble({ message, onJumpToMess
 });
 
 function MessageTime({ iso }: { iso: string }) {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return <span title="Unknown time">--:--</span>;
-  // Rendered on the server and again in the agent's time zone: the browser's wins.
-  return (
-    <time dateTime={date.toISOString()} title={fullFormat.format(date)} suppressHydrationWarning>
-      {timeFormat.format(date)}
-    </time>
-  );
+  return <Time iso={iso} style="clock" />;
 }
 
 export function timestampIssueText(issue: string): string {
@@ -105,7 +110,7 @@ function QuotedMessage({ quote, onJump }: { quote: QuotedMessageView; onJump?: (
   const frame = "block w-full min-w-0 rounded-md border-l-4 bg-slate-900/5 px-2 py-1 text-left text-xs";
   if (!quote.found) {
     return (
-      <div data-testid="quoted-message" className={`${frame} border-slate-300 text-slate-500 italic`}>
+      <div data-testid="quoted-message" className={`${frame} border-slate-300 text-slate-600 italic`}>
         Original message not available
       </div>
     );
@@ -117,7 +122,7 @@ function QuotedMessage({ quote, onJump }: { quote: QuotedMessageView; onJump?: (
         {author}
       </span>
       <span dir="auto" className="line-clamp-2 break-words text-slate-600">
-        {messagePreview({ type: quote.type, text: quote.text })}
+        <MessagePreviewLine type={quote.type} text={quote.text} />
       </span>
     </>
   );
@@ -143,12 +148,9 @@ function QuotedMessage({ quote, onJump }: { quote: QuotedMessageView; onJump?: (
 }
 
 /** A click-to-WhatsApp ad (or post) the conversation started from. Only http(s) source links become links. */
-function ReferralCard({ referral }: { referral: unknown }) {
-  if (!isRecord(referral)) return null;
-  const headline = readString(referral, "headline");
-  const body = readString(referral, "body");
-  const source = safeHttpUrl(readString(referral, "source_url"));
-  const kind = readString(referral, "source_type") === "post" ? "post" : "ad";
+function ReferralCard({ referral }: { referral: ReferralView | null }) {
+  if (!referral) return null;
+  const { headline, body, sourceUrl: source, sourceType: kind } = referral;
   return (
     <div data-testid="referral" className="rounded-md border-l-4 border-sky-400 bg-sky-50 px-2 py-1.5 text-xs">
       <p className="flex items-center gap-1 font-medium text-sky-800">
@@ -210,7 +212,7 @@ function ReactionChips({ groups, outbound }: { groups: ReactionGroup[]; outbound
           className="inline-flex items-center gap-0.5 rounded-full bg-white px-1.5 py-px text-xs shadow-sm ring-1 ring-slate-200"
         >
           <span aria-hidden="true">{group.emoji}</span>
-          <span aria-hidden="true" className="text-[11px] text-slate-500 tabular-nums">
+          <span aria-hidden="true" className="text-[11px] text-slate-600 tabular-nums">
             {group.count}
           </span>
         </span>

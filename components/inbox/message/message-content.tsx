@@ -1,48 +1,53 @@
-import type { ThreadMessage } from "@/lib/inbox/inbox-views";
+import type { ThreadMessage } from "@/lib/views/inbox";
 import { ContactCards } from "./contact-cards";
-import { readString } from "./content-readers";
 import { ButtonContent, InteractiveContent } from "./interactive-content";
 import { LinkifiedText } from "./linkified-text";
 import { LocationCard } from "./location-card";
-import { MEDIA_TYPES, MediaCard } from "./media-card";
+import { MediaCard } from "./media-card";
 import { OrderCard } from "./order-card";
 import { UnsupportedCard } from "./unsupported-card";
+import { TemplateCard } from "@/components/templates/template-card";
 
-export type MessageContentProps = { message: Pick<ThreadMessage, "type" | "text" | "content" | "errors"> };
+export type MessageContentProps = { message: ThreadMessage };
 
 /**
- * The body of a bubble, by Meta's type. `content` is message[type] as Meta sent it (the whole
- * message for unsupported/unknown), so every reader is defensive: a malformed payload falls back
- * to the stored text or a generic card, never an exception.
+ * The body of a bubble, from the view the server built out of Meta's payload: a malformed payload
+ * already became absent fields, the stored text or an "unsupported" body there.
  */
 export function MessageContent({ message }: MessageContentProps) {
-  const { type, content, errors } = message;
-  const text = message.text === "" ? null : message.text;
-
-  if (MEDIA_TYPES.has(type)) return <MediaCard type={type} content={content} text={text} />;
-  switch (type) {
-    case "text": {
-      const body = readString(content, "body") ?? text;
-      return body ? <LinkifiedText text={body} /> : <p className="text-sm text-slate-500 italic">Empty message</p>;
-    }
+  const { body } = message;
+  const templateName = message.replyTo?.templateName ?? null;
+  switch (body.kind) {
+    case "text":
+      return body.text ? (
+        <LinkifiedText text={body.text} />
+      ) : (
+        <p className="text-sm text-slate-500 italic">Empty message</p>
+      );
+    case "media":
+      return <MediaCard media={body} message={message} />;
     case "location":
-      return <LocationCard content={content} text={text} />;
+      return <LocationCard location={body} />;
     case "contacts":
-      return <ContactCards content={content} text={text} />;
+      return <ContactCards contacts={body.contacts} />;
     case "interactive":
-      return <InteractiveContent content={content} text={text} />;
+      return <InteractiveContent reply={body.reply} />;
     case "button":
-      return <ButtonContent content={content} text={text} />;
+      return <ButtonContent button={body} templateName={templateName} />;
+    case "template":
+      return <TemplateCard template={body} headerFile={templateHeaderFile(message)} />;
     case "order":
-      return <OrderCard content={content} />;
+      return <OrderCard order={body} />;
     case "reaction":
-      return <p className="text-sm text-slate-600">Reacted {readString(content, "emoji") ?? text ?? "(removed)"}</p>;
+      return <p className="text-sm text-slate-600">Reacted {body.emoji ?? "(removed)"}</p>;
     case "system":
-      return <SystemNotice body={readString(content, "body") ?? text} />;
+      return <SystemNotice body={body.text} />;
     case "request_welcome":
       return <SystemNotice body="Customer opened the chat" label="Chat opened" />;
+    case "unsupported":
+      return <UnsupportedCard unsupported={body} />;
     default:
-      return <UnsupportedCard type={type} content={content} errors={errors} />;
+      return null;
   }
 }
 
@@ -60,4 +65,11 @@ function SystemNotice({ body, label = "System" }: { body: string | null; label?:
       </span>
     </div>
   );
+}
+
+/** A sent template's header file, served from our store like an attachment. */
+function templateHeaderFile(message: ThreadMessage) {
+  const media = message.media;
+  if (!media?.url || !media.mimeType) return null;
+  return { url: media.url, mimeType: media.mimeType, name: null };
 }

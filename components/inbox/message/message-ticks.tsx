@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { MessageStatus } from "@/lib/inbox/inbox-views";
+import type { MessageStatus } from "@/lib/views/inbox";
 
 // Drawn as SVG: tick glyphs depend on fonts the agent's machine may not have.
 
@@ -36,11 +36,11 @@ export function MessageTicks({ status, errorCode = null, errorTitle = null }: Ti
 }
 
 const COLORS: Record<MessageStatus, string> = {
-  pending: "text-slate-400",
-  sent: "text-slate-400",
-  delivered: "text-slate-400",
-  read: "text-sky-500",
-  played: "text-sky-500",
+  pending: "text-slate-500",
+  sent: "text-slate-500",
+  delivered: "text-slate-500",
+  read: "text-sky-600",
+  played: "text-sky-600",
   failed: "text-red-600",
 };
 
@@ -60,9 +60,10 @@ function SingleTick() {
   );
 }
 
-function DoubleTick() {
+/** Read ticks are drawn bolder as well as blue: colour is never the only difference. */
+function DoubleTick({ bold = false }: { bold?: boolean }) {
   return (
-    <svg viewBox="0 0 18 12" className="h-3 w-[18px]" aria-hidden="true" {...stroke}>
+    <svg viewBox="0 0 18 12" className="h-3 w-[18px]" aria-hidden="true" {...stroke} strokeWidth={bold ? 2.4 : 1.6}>
       <path d="M1.5 6.5 4.5 9.5 11.5 2.5" />
       <path d="M8 9.5 15.5 2.5" />
     </svg>
@@ -100,10 +101,10 @@ const ICONS: Record<MessageStatus, ReactNode> = {
   pending: <Clock />,
   sent: <SingleTick />,
   delivered: <DoubleTick />,
-  read: <DoubleTick />,
+  read: <DoubleTick bold />,
   played: (
     <>
-      <DoubleTick />
+      <DoubleTick bold />
       <PlayedHint />
     </>
   ),

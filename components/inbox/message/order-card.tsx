@@ -1,23 +1,14 @@
-import { readArray, readNumber, readString } from "./content-readers";
+import type { MessageBodyOf, OrderItemView } from "@/lib/views/message-body";
 import { CartIcon } from "./icons";
 import { LinkifiedText } from "./linkified-text";
 
 const MAX_ITEMS = 8;
 
-type Item = { id: string | null; quantity: number | null; price: number | null; currency: string | null };
-
 /** A cart sent from the catalog: what and how many, and the total when every line has a price in one currency. */
-export function OrderCard({ content }: { content: unknown }) {
-  const items: Item[] = readArray(content, "product_items").map((item) => ({
-    id: readString(item, "product_retailer_id"),
-    quantity: readNumber(item, "quantity"),
-    price: readNumber(item, "item_price"),
-    currency: readString(item, "currency"),
-  }));
+export function OrderCard({ order }: { order: MessageBodyOf<"order"> }) {
+  const { items, catalogId: catalog, text: note } = order;
   const units = items.reduce((sum, item) => sum + (item.quantity ?? 1), 0);
   const total = orderTotal(items);
-  const catalog = readString(content, "catalog_id");
-  const note = readString(content, "text");
 
   return (
     <div className="flex flex-col gap-1.5">
@@ -34,7 +25,7 @@ export function OrderCard({ content }: { content: unknown }) {
             {items.slice(0, MAX_ITEMS).map((item, index) => (
               <li key={index} className="flex justify-between gap-3">
                 <span className="break-all">
-                  {item.quantity ?? 1} × {item.id ?? "Unknown product"}
+                  {item.quantity ?? 1} × {item.productRetailerId ?? "Unknown product"}
                 </span>
                 {item.price !== null ? (
                   <span className="shrink-0 tabular-nums">{formatMoney(item.price, item.currency)}</span>
@@ -59,7 +50,7 @@ export function OrderCard({ content }: { content: unknown }) {
   );
 }
 
-function orderTotal(items: Item[]): string | null {
+function orderTotal(items: OrderItemView[]): string | null {
   if (items.length === 0) return null;
   const currency = items[0]?.currency ?? null;
   let total = 0;

@@ -1,11 +1,9 @@
-import { readMetaErrors, readString, readValue } from "./content-readers";
+import type { MessageBodyOf } from "@/lib/views/message-body";
 import { AlertIcon } from "./icons";
 
 /** Anything we cannot show (Meta's "unsupported", "unknown", or a type newer than this code). */
-export function UnsupportedCard({ type, content, errors }: { type: string; content: unknown; errors: unknown }) {
-  // For "unsupported" Meta names the real kind inside, e.g. { unsupported: { type: "poll_creation" } }.
-  const innerType = readString(content, "unsupported", "type");
-  const metaErrors = readMetaErrors(errors, readValue(content, "errors"));
+export function UnsupportedCard({ unsupported }: { unsupported: MessageBodyOf<"unsupported"> }) {
+  const { type, innerType, errors: metaErrors } = unsupported;
   return (
     <div className="flex min-w-56 gap-3 rounded-md border border-amber-200 bg-amber-50 p-2.5 text-sm text-amber-900">
       <AlertIcon className="size-5 shrink-0 text-amber-600" />

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { SettingView } from "@/lib/settings/get-whatsapp-settings";
+import type { SettingView } from "@/lib/views/settings";
 import { saveWhatsAppSetting } from "./save-setting";
 import { SettingStatus } from "./setting-status";
 

@@ -6,8 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
-import { requestJson } from "@/components/ui/request-json";
-import type { PhoneNumberView } from "@/lib/settings/phone-number-view";
+import { requestJson } from "@/lib/queries/request-json";
+import type { PhoneNumberView } from "@/lib/views/settings";
 
 export function PhoneNumbersList({ phoneNumbers }: { phoneNumbers: PhoneNumberView[] }) {
   if (phoneNumbers.length === 0) {

@@ -1,6 +1,6 @@
 // Saving one WhatsApp setting from the browser; the answer never contains a secret in full.
-import { requestJson } from "@/components/ui/request-json";
-import type { WhatsAppSettingName } from "@/lib/settings/schemas";
+import { requestJson } from "@/lib/queries/request-json";
+import type { WhatsAppSettingName } from "@/lib/views/settings";
 
 export async function saveWhatsAppSetting(
   setting: WhatsAppSettingName,

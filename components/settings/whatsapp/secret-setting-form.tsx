@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
-import type { SettingView } from "@/lib/settings/get-whatsapp-settings";
+import type { SettingView } from "@/lib/views/settings";
 import { randomToken, saveWhatsAppSetting } from "./save-setting";
 import { Note, SettingStatus } from "./setting-status";
 

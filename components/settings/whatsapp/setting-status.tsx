@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import type { SettingView } from "@/lib/settings/get-whatsapp-settings";
+import { Time } from "@/components/ui/time";
+import type { SettingView } from "@/lib/views/settings";
 
 /** The current value (masked for secrets) and where it comes from. */
 export function SettingStatus({
@@ -29,15 +30,11 @@ export function SettingStatus({
       {setting.generated ? <Badge tone="warning">Generated locally</Badge> : null}
       {setting.source === "stored" && setting.updatedAt ? (
         <span className="text-xs text-slate-500">
-          saved <time dateTime={setting.updatedAt}>{formatWhen(setting.updatedAt)}</time>
+          saved <Time iso={setting.updatedAt} />
         </span>
       ) : null}
     </div>
   );
-}
-
-export function formatWhen(iso: string): string {
-  return `${new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso))} UTC`;
 }
 
 /** Static guidance next to a setting: styled like a notice, but not a live region (nothing changed). */

@@ -4,8 +4,8 @@ import { type FormEvent, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { requestJson } from "@/components/ui/request-json";
-import type { TestConnectionResult } from "@/lib/settings/test-whatsapp-connection";
+import { requestJson } from "@/lib/queries/request-json";
+import type { TestConnectionResult } from "@/lib/views/settings";
 
 /** "Does my token work for this number?" — one Graph API call, and what it means. */
 export function TestConnectionPanel({ knownPhoneNumberIds }: { knownPhoneNumberIds: string[] }) {

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { SettingView } from "@/lib/settings/get-whatsapp-settings";
+import type { SettingView } from "@/lib/views/settings";
 import { randomToken, saveWhatsAppSetting } from "./save-setting";
 import { Note, SettingStatus } from "./setting-status";
 

@@ -1,6 +1,6 @@
 // Who is subscribed to what, and who is present where. Pure in-memory state with no I/O of its own:
 // it only calls `send` on subscribers, so the WebSocket and HTTP sides share one source of truth.
-import { encodeMessage, MAX_PRESENCE_MEMBERS, type PresenceMember } from "./protocol";
+import { encodeMessage, MAX_CHANNELS, MAX_PRESENCE_MEMBERS, type PresenceMember } from "./protocol";
 
 export type Subscriber = { socketId: string; send(raw: string): void };
 
@@ -30,6 +30,9 @@ export class ChannelRegistry {
       this.leave({ channel, socketId: subscriber.socketId });
     }
 
+    if (!this.channels.has(channel) && this.channels.size >= MAX_CHANNELS) {
+      return { ok: false, reason: `The server holds at most ${MAX_CHANNELS} channels` };
+    }
     const state = this.channels.get(channel) ?? this.createChannel(channel);
     if (member === undefined) {
       state.subscribers.set(subscriber.socketId, subscriber);
@@ -107,6 +110,10 @@ export class ChannelRegistry {
 
   userIds(channel: string): string[] {
     return [...(this.channels.get(channel)?.members.keys() ?? [])];
+  }
+
+  channelCount(): number {
+    return this.channels.size;
   }
 
   channelNames(): string[] {

@@ -3,6 +3,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import type { ChannelRegistry } from "./channel-registry";
+import type { UserSockets } from "./user-sockets";
+import type { PusherConnection } from "./ws-connection";
 import { verifySignedRequest } from "./http-auth";
 import {
   batchBodySchema,
@@ -16,7 +18,13 @@ import {
 // Generous for 10 events × 10 KB or 100 channel names, small enough that a bad client cannot hog memory.
 const MAX_BODY_BYTES = 256 * 1024;
 
-export type HttpApiContext = { appId: string; key: string; secret: string; registry: ChannelRegistry };
+export type HttpApiContext = {
+  appId: string;
+  key: string;
+  secret: string;
+  registry: ChannelRegistry;
+  users: UserSockets<PusherConnection>;
+};
 
 type ApiResponse = { status: number; body: unknown };
 
@@ -64,6 +72,8 @@ async function handle(ctx: HttpApiContext, req: IncomingMessage): Promise<ApiRes
   if (method === "POST" && route === "/events") return triggerEvents(ctx, parseBody(body, triggerBodySchema));
   if (method === "POST" && route === "/batch_events") return triggerBatch(ctx, parseBody(body, batchBodySchema));
   if (method === "GET" && route === "/channels") return listChannels(ctx, query);
+  const terminate = /^\/users\/([^/]+)\/terminate_connections$/.exec(route);
+  if (method === "POST" && terminate !== null) return terminateUserConnections(ctx, terminate[1] ?? "");
   const channelRoute = /^\/channels\/([^/]+)(\/users)?$/.exec(route);
   if (method === "GET" && channelRoute !== null) {
     const channel = parseChannel(channelRoute[1] ?? "");
@@ -91,6 +101,18 @@ function publish(ctx: HttpApiContext, event: { channel: string; name: string; da
   const raw = encodeMessage({ event: event.name, channel: event.channel, data: event.data });
   // socket_id lets the browser that caused a change skip the echo of its own action.
   ctx.registry.broadcast({ channel: event.channel, raw, exceptSocketId: event.socketId });
+}
+
+/** Closes every socket signed in as this user (4009: pusher-js does not reconnect). */
+function terminateUserConnections(ctx: HttpApiContext, encodedUserId: string): ApiResponse {
+  let userId: string;
+  try {
+    userId = decodeURIComponent(encodedUserId);
+  } catch {
+    throw new HttpError(400, "User id is not valid percent-encoding");
+  }
+  for (const connection of ctx.users.of(userId)) connection.terminate("Connection terminated by the app");
+  return { status: 200, body: {} };
 }
 
 function channelInfo(ctx: HttpApiContext, channel: string, query: URLSearchParams): ApiResponse {

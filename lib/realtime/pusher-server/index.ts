@@ -7,7 +7,8 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { z } from "zod";
 import { ChannelRegistry } from "./channel-registry";
 import { createHttpApiHandler } from "./http-api";
-import { closeCodes, errorMessage, PROTOCOL_VERSION } from "./protocol";
+import { closeCodes, errorMessage, MAX_CONNECTIONS_PER_ADDRESS, PROTOCOL_VERSION } from "./protocol";
+import { UserSockets } from "./user-sockets";
 import { PusherConnection, type ServerContext } from "./ws-connection";
 
 export type PusherServerOptions = {
@@ -19,6 +20,11 @@ export type PusherServerOptions = {
   port?: number;
   /** Seconds of silence before either side pings; default 120, as the hosted service uses. */
   activityTimeoutSeconds?: number;
+  /**
+   * Close sockets that have not signed in (pusher:signin) within this many seconds, like hosted
+   * Pusher's "enforce user authentication": a socket the app cannot name cannot be terminated.
+   */
+  userAuthenticationTimeoutSeconds?: number;
 };
 
 export type RunningPusherServer = {
@@ -27,6 +33,8 @@ export type RunningPusherServer = {
   close(): Promise<void>;
   /** Open, handshaken WebSocket connections — for tests and diagnostics. */
   connectionCount(): number;
+  /** Channels with at least one subscriber — for tests and diagnostics. */
+  channelCount(): number;
 };
 
 const optionsSchema = z.object({
@@ -36,6 +44,7 @@ const optionsSchema = z.object({
   host: z.string().min(1).default("127.0.0.1"),
   port: z.number().int().min(0).max(65535).default(0),
   activityTimeoutSeconds: z.number().int().min(1).max(3600).default(120),
+  userAuthenticationTimeoutSeconds: z.number().min(0.1).max(3600).optional(),
 });
 
 // Client events are capped at 10 KB of data; anything far larger is not a Pusher client.
@@ -50,7 +59,7 @@ export async function startPusherServer(options: PusherServerOptions): Promise<R
     const fields = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
     throw new Error(`Invalid Pusher server options: ${fields}`);
   }
-  const { appId, key, secret, host, port, activityTimeoutSeconds } = parsed.data;
+  const { appId, key, secret, host, port, activityTimeoutSeconds, userAuthenticationTimeoutSeconds } = parsed.data;
 
   const ctx: ServerContext = {
     key,
@@ -60,12 +69,16 @@ export async function startPusherServer(options: PusherServerOptions): Promise<R
     pongTimeoutMs: Math.min(30, activityTimeoutSeconds) * 1000,
     registry: new ChannelRegistry(),
     connections: new Map(),
+    users: new UserSockets(),
+    userAuthenticationTimeoutMs:
+      userAuthenticationTimeoutSeconds === undefined ? null : userAuthenticationTimeoutSeconds * 1000,
   };
 
-  const server = createServer(createHttpApiHandler({ appId, key, secret, registry: ctx.registry }));
+  const server = createServer(createHttpApiHandler({ appId, key, secret, registry: ctx.registry, users: ctx.users }));
+  const perAddress = new Map<string, number>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    onUpgrade({ ctx, wss, req, socket, head });
+    onUpgrade({ ctx, wss, req, socket, head, perAddress });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -82,6 +95,7 @@ export async function startPusherServer(options: PusherServerOptions): Promise<R
     port: address.port,
     host,
     connectionCount: () => ctx.connections.size,
+    channelCount: () => ctx.registry.channelCount(),
     close: () => {
       closing ??= shutdown({ ctx, wss, server });
       return closing;
@@ -95,8 +109,9 @@ function onUpgrade(options: {
   req: IncomingMessage;
   socket: Duplex;
   head: Buffer;
+  perAddress: Map<string, number>;
 }): void {
-  const { ctx, wss, req, socket, head } = options;
+  const { ctx, wss, req, socket, head, perAddress } = options;
   socket.on("error", () => socket.destroy());
   let url: URL;
   try {
@@ -120,6 +135,18 @@ function onUpgrade(options: {
     if (Number(url.searchParams.get("protocol")) !== PROTOCOL_VERSION) {
       return refuse(ws, closeCodes.unsupportedProtocol, `Unsupported protocol version; use ${PROTOCOL_VERSION}`);
     }
+    // Per socket address: behind a proxy all clients share one, so the cap is generous.
+    const address = req.socket.remoteAddress ?? "unknown";
+    const open = perAddress.get(address) ?? 0;
+    if (open >= MAX_CONNECTIONS_PER_ADDRESS) {
+      return refuse(ws, closeCodes.overCapacity, `Over ${MAX_CONNECTIONS_PER_ADDRESS} connections from this address`);
+    }
+    perAddress.set(address, open + 1);
+    ws.once("close", () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(address);
+      else perAddress.set(address, left);
+    });
     new PusherConnection(ws, ctx);
   });
 }

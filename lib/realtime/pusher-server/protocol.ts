@@ -10,13 +10,28 @@ export const MAX_BATCH_EVENTS = 10;
 export const MAX_PRESENCE_MEMBERS = 100;
 export const MAX_CLIENT_EVENTS_PER_SECOND = 10;
 export const MAX_TIMESTAMP_SKEW_SECONDS = 600;
+/** Not documented by Pusher; a tab of this app follows 3 channels. Bounds one socket's memory. */
+export const MAX_SUBSCRIPTIONS_PER_SOCKET = 100;
+/** Channels existing at once across all sockets: bounds what anonymous public subscriptions can cost. */
+export const MAX_CHANNELS = 20_000;
+/** Open sockets per client address (a browser opens one per tab). */
+export const MAX_CONNECTIONS_PER_ADDRESS = 50;
+/** User authentication: data is `{ id, … }` as JSON, at most what an event may carry. */
+export const MAX_USER_DATA_BYTES = 10 * 1024;
 
 /** Close codes from the protocol; pusher-js picks refuse / back off / retry from the range. */
 export const closeCodes = {
   appDoesNotExist: 4001,
   unsupportedProtocol: 4007,
+  /** Terminated by the app (user signed out or deactivated), or not signed in in time: do not reconnect. */
+  unauthorized: 4009,
+  /** Too many connections from one address: back off and retry later. */
+  overCapacity: 4100,
   pongNotReceived: 4201,
 } as const;
+
+/** The channel pusher-js subscribes to after `pusher:signin`; only that user's sockets may. */
+export const SERVER_TO_USER_PREFIX = "#server-to-user-";
 
 const channelNamePattern = /^[A-Za-z0-9_\-=@,.;]{1,164}$/;
 export const channelNameSchema = z.string().regex(channelNamePattern, "invalid channel name");
@@ -50,9 +65,11 @@ export const inboundMessageSchema = z.object({
   data: z.unknown().optional(),
 });
 
+const serverToUserChannelSchema = z.string().regex(/^#server-to-user-[A-Za-z0-9_\-=@,.;]{1,128}$/);
+
 export const subscribeDataSchema = jsonObjectOrString.pipe(
   z.object({
-    channel: channelNameSchema,
+    channel: z.union([channelNameSchema, serverToUserChannelSchema]),
     auth: z.string().optional(),
     channel_data: z.string().optional(),
   }),
@@ -61,12 +78,31 @@ export type SubscribeData = z.infer<typeof subscribeDataSchema>;
 
 export const unsubscribeDataSchema = jsonObjectOrString.pipe(z.object({ channel: z.string() }));
 
+export const signinDataSchema = jsonObjectOrString.pipe(
+  z.object({
+    auth: z.string().max(200),
+    user_data: z.string().refine((data) => Buffer.byteLength(data, "utf8") <= MAX_USER_DATA_BYTES),
+  }),
+);
+export const userDataSchema = z.looseObject({ id: z.string().min(1).max(128) });
+
 /** Pusher ids members by string; numeric ids from older auth endpoints are normalised once here. */
 export const presenceChannelDataSchema = z.object({
   user_id: z.union([z.string().min(1).max(128), z.number()]).transform(String),
   user_info: z.unknown().optional(),
 });
 export type PresenceMember = { userId: string; userInfo: unknown };
+
+/** `channel_data` of a presence subscription; undefined when it is not JSON with a user_id. */
+export function parsePresenceMember(channelData: string | undefined): PresenceMember | undefined {
+  if (channelData === undefined) return undefined;
+  try {
+    const parsed = presenceChannelDataSchema.safeParse(JSON.parse(channelData));
+    return parsed.success ? { userId: parsed.data.user_id, userInfo: parsed.data.user_info } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 // ---- HTTP API bodies ------------------------------------------------------------------------
 
@@ -135,6 +171,18 @@ export function safeEqual(a: string, b: string): boolean {
   const right = Buffer.from(b, "utf8");
   if (left.length !== right.length) return false;
   return timingSafeEqual(left, right);
+}
+
+/** `auth` for `pusher:signin` is `key:HMAC(secret, "socket_id::user::user_data")`. */
+export function isValidUserAuth(options: {
+  key: string;
+  secret: string;
+  socketId: string;
+  userData: string;
+  auth: string;
+}): boolean {
+  const { key, secret, socketId, userData, auth } = options;
+  return safeEqual(auth, `${key}:${hmacSha256Hex(secret, `${socketId}::user::${userData}`)}`);
 }
 
 /** `auth` for private/presence subscriptions is `key:HMAC(secret, "socket_id:channel[:channel_data]")`. */

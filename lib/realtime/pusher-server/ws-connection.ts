@@ -12,11 +12,14 @@ import {
   isValidChannelAuth,
   MAX_CLIENT_EVENTS_PER_SECOND,
   MAX_EVENT_DATA_BYTES,
-  presenceChannelDataSchema,
+  MAX_SUBSCRIPTIONS_PER_SOCKET,
+  SERVER_TO_USER_PREFIX,
   subscribeDataSchema,
   unsubscribeDataSchema,
+  parsePresenceMember,
   type PresenceMember,
 } from "./protocol";
+import { type UserSockets, verifySignin } from "./user-sockets";
 
 export type ServerContext = {
   key: string;
@@ -25,6 +28,10 @@ export type ServerContext = {
   pongTimeoutMs: number;
   registry: ChannelRegistry;
   connections: Map<string, PusherConnection>;
+  /** Signed-in sockets by user id: what terminate_connections closes. */
+  users: UserSockets<PusherConnection>;
+  /** When set, a socket that has not signed in by then is closed (4009), as Pusher's enforced user authentication. */
+  userAuthenticationTimeoutMs: number | null;
 };
 
 export class PusherConnection {
@@ -34,6 +41,9 @@ export class PusherConnection {
   private pongTimer: NodeJS.Timeout | undefined;
   private clientEventWindow = { startedAt: 0, count: 0 };
   private disposed = false;
+  private signinTimer: NodeJS.Timeout | undefined;
+  /** Set by a valid pusher:signin. */
+  userId: string | undefined;
 
   constructor(
     private readonly ws: WebSocket,
@@ -42,6 +52,12 @@ export class PusherConnection {
     this.socketId = newSocketId(ctx.connections);
     ctx.connections.set(this.socketId, this);
     this.idleTimer = setTimeout(() => this.onIdle(), ctx.activityTimeoutSeconds * 1000);
+    if (ctx.userAuthenticationTimeoutMs !== null) {
+      this.signinTimer = setTimeout(
+        () => this.terminate("Connection not signed in within timeout"),
+        ctx.userAuthenticationTimeoutMs,
+      );
+    }
 
     ws.on("message", (raw, isBinary) => this.onMessage(raw, isBinary));
     ws.on("pong", () => this.markActive());
@@ -68,12 +84,20 @@ export class PusherConnection {
     }
   }
 
+  /** Ends the connection for good: pusher-js does not reconnect after 4009. */
+  terminate(reason: string): void {
+    this.send(errorMessage(closeCodes.unauthorized, reason));
+    this.close(closeCodes.unauthorized, reason);
+  }
+
   /** Forgets the socket at once, so presence sees the user leave without waiting for the TCP close. */
   private dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     clearTimeout(this.idleTimer);
     clearTimeout(this.pongTimer);
+    clearTimeout(this.signinTimer);
+    if (this.userId !== undefined) this.ctx.users.remove(this.userId, this);
     for (const channel of this.channels) this.ctx.registry.leave({ channel, socketId: this.socketId });
     this.channels.clear();
     this.ctx.connections.delete(this.socketId);
@@ -111,6 +135,7 @@ export class PusherConnection {
       if (event === "pusher:ping") return this.send(encodeMessage({ event: "pusher:pong", data: {} }));
       if (event === "pusher:pong") return;
       if (event === "pusher:subscribe") return this.subscribe(data);
+      if (event === "pusher:signin") return this.signin(data);
       if (event === "pusher:unsubscribe") return this.unsubscribe(data);
       if (event.startsWith("client-")) return this.clientEvent({ event, channel, data });
       return this.sendError(`Unsupported event '${event.slice(0, 64)}'`);
@@ -124,6 +149,20 @@ export class PusherConnection {
     const parsed = subscribeDataSchema.safeParse(rawData);
     if (!parsed.success) return this.sendError("pusher:subscribe needs data.channel with a valid channel name");
     const { channel, auth, channel_data: channelData } = parsed.data;
+    if (!this.channels.has(channel) && this.channels.size >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
+      return this.subscriptionError(
+        channel,
+        403,
+        `A socket may follow at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} channels`,
+      );
+    }
+    if (channel.startsWith(SERVER_TO_USER_PREFIX)) {
+      if (this.userId === undefined || channel !== `${SERVER_TO_USER_PREFIX}${this.userId}`) {
+        return this.subscriptionError(channel, 403, "Only the signed-in user may follow their own user channel");
+      }
+      this.channels.add(channel);
+      return this.subscriptionSucceeded(channel);
+    }
     const kind = channelKind(channel);
     const { key, secret, registry } = this.ctx;
 
@@ -144,14 +183,31 @@ export class PusherConnection {
     const result = registry.join({ channel, subscriber: this, member });
     if (!result.ok) return this.subscriptionError(channel, 403, result.reason);
     this.channels.add(channel);
-    this.send(encodeMessage({ event: "pusher_internal:subscription_succeeded", channel, data: result.presence ?? {} }));
+    this.subscriptionSucceeded(channel, result.presence);
+  }
+
+  private subscriptionSucceeded(channel: string, presence?: unknown): void {
+    this.send(encodeMessage({ event: "pusher_internal:subscription_succeeded", channel, data: presence ?? {} }));
+  }
+
+  /** User authentication: the app signed `user_data` for this socket; terminate_connections finds it by id. */
+  private signin(rawData: unknown): void {
+    const { key, secret } = this.ctx;
+    const check = verifySignin({ rawData, key, secret, socketId: this.socketId });
+    if (!check.ok) return this.terminate(check.message);
+    if (this.userId !== undefined && this.userId !== check.userId)
+      return this.terminate("A socket signs in as one user");
+    clearTimeout(this.signinTimer);
+    this.userId = check.userId;
+    this.ctx.users.add(check.userId, this);
+    this.send(encodeMessage({ event: "pusher:signin_success", data: { user_data: check.userData } }));
   }
 
   private unsubscribe(rawData: unknown): void {
     const parsed = unsubscribeDataSchema.safeParse(rawData);
     if (!parsed.success) return this.sendError("pusher:unsubscribe needs data.channel");
     const { channel } = parsed.data;
-    this.channels.delete(channel);
+    if (!this.channels.delete(channel)) return;
     this.ctx.registry.leave({ channel, socketId: this.socketId });
   }
 
@@ -189,16 +245,6 @@ export class PusherConnection {
   private sendError(message: string): void {
     // No code: the documented 4000–4299 codes say how to reconnect after a close, and this socket stays open.
     this.send(errorMessage(null, message));
-  }
-}
-
-function parsePresenceMember(channelData: string | undefined): PresenceMember | undefined {
-  if (channelData === undefined) return undefined;
-  try {
-    const parsed = presenceChannelDataSchema.safeParse(JSON.parse(channelData));
-    return parsed.success ? { userId: parsed.data.user_id, userInfo: parsed.data.user_info } : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 // Meta's side of the inbox specs: our business numbers, customers writing to them, and the delivery
 // statuses of what we sent — as signed webhooks to the inbox server, in the payload shapes Meta
 // documents. Every call makes fresh ids (numbers, wamids), so tests never meet each other's data.
-import { randomInt } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import type { SampleStatusName } from "../../../lib/whatsapp/sample-payloads";
 import {
   buildMessagesWebhook,
@@ -10,10 +10,14 @@ import {
   sampleWamid,
 } from "../../../lib/whatsapp/sample-payloads";
 import { signPayload } from "../../../lib/whatsapp/signature";
+import { metaHoldsMedia } from "./graph-control";
 import { e2eRun } from "./run";
 
 /** One of our WhatsApp business numbers, as Meta names it in webhooks. */
 export type BusinessNumber = { phoneNumberId: string; displayPhoneNumber: string };
+
+/** How the inbox writes our number (like a customer's: "+" and the digits). */
+export const businessNumberLabel = (number: BusinessNumber) => `+${number.displayPhoneNumber}`;
 /** A WhatsApp user writing to us: their number (wa_id) and profile name. */
 export type Customer = { waId: string; name: string };
 
@@ -101,3 +105,53 @@ export async function metaReportsStatuses({
 
 /** A wamid as Meta issues them for a message to this customer. */
 export const newWamid = (customer: Customer) => sampleWamid(customer.waId);
+
+/** The customer's photo, voice note, video, document or sticker: Meta holds the file first (the fake), then the webhook names it. */
+export async function customerSendsMedia({
+  from,
+  to,
+  type,
+  mimeType,
+  bytes,
+  filename,
+  caption,
+  metaHoldsIt = true,
+}: {
+  from: Customer;
+  to: BusinessNumber;
+  type: "image" | "audio" | "video" | "document" | "sticker";
+  mimeType: string;
+  bytes: Buffer;
+  filename?: string;
+  caption?: string;
+  /** false: Meta does not know the media id (the download fails). */
+  metaHoldsIt?: boolean;
+}): Promise<{ wamid: string; mediaId: string }> {
+  const mediaId = `1${digits(15)}`;
+  if (metaHoldsIt) await metaHoldsMedia({ id: mediaId, mimeType, bytes });
+  const timestamp = nextTimestamp();
+  const wamid = sampleWamid(from.waId);
+  await postWebhook(
+    buildMessagesWebhook({
+      phoneNumberId: to.phoneNumberId,
+      displayPhoneNumber: to.displayPhoneNumber,
+      contacts: [{ waId: from.waId, name: from.name }],
+      messages: [
+        {
+          from: from.waId,
+          id: wamid,
+          timestamp: String(timestamp),
+          type,
+          [type]: {
+            id: mediaId,
+            mime_type: mimeType,
+            sha256: createHash("sha256").update(bytes).digest("base64"),
+            ...(filename ? { filename } : {}),
+            ...(caption ? { caption } : {}),
+          },
+        },
+      ],
+    }),
+  );
+  return { wamid, mediaId };
+}

@@ -16,7 +16,8 @@ import { buildIfNeeded } from "../../../lib/cli/build-if-needed";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../../lib/cli/embedded-postgres";
 import { runPrisma } from "../../../lib/cli/prisma";
 import { type RunningPusherServer, startPusherServer } from "../../../lib/realtime/pusher-server";
-import { type FakeGraphApi, startFakeGraphApi } from "../../support/fake-graph-api";
+import { CONTROL_PREFIX } from "../../../lib/sandbox/control";
+import { type GraphSandbox, startGraphSandbox } from "../../../lib/sandbox/graph-api";
 import { root, type RunningServer, startNextServer } from "../../support/processes";
 import { customerWrites, newBusinessNumber, newCustomer } from "./customers";
 import { E2E_DIR, type E2eRun, type InboxServer, RUN_ENV } from "./run";
@@ -58,7 +59,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   mkdirSync(E2E_DIR, { recursive: true });
 
   let embedded: EmbeddedDatabase | undefined;
-  let graphApi: FakeGraphApi | undefined;
+  let graphApi: GraphSandbox | undefined;
   const servers: { name: string; server: RunningServer }[] = [];
   const pushers: RunningPusherServer[] = [];
   let serverUrl = process.env.DATABASE_URL;
@@ -107,6 +108,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     };
     const run: E2eRun = {
       baseUrl: "",
+      graphControlUrl: "",
       webhookKey: `e2e_key_${randomBytes(12).toString("hex")}`,
       verifyToken: `e2e-verify-${randomBytes(8).toString("hex")}`,
       adminName: "Ada Admin",
@@ -115,7 +117,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       inbox,
     };
     // Nothing under test may call the real Meta.
-    graphApi = await startFakeGraphApi();
+    graphApi = await startGraphSandbox();
+    run.graphControlUrl = `${graphApi.url}${CONTROL_PREFIX}`;
+    // The inbox server sends replies with a token the fake knows; the main server has none (its
+    // settings specs save one themselves).
+    const accessToken = `EAAe2e${randomBytes(24).toString("hex")}`;
+    graphApi.tokens.set(accessToken, "valid");
     const [mainPusher, inboxPusher] = await Promise.all([startLocalPusher("main"), startLocalPusher("inbox")]);
     pushers.push(mainPusher.server, inboxPusher.server);
 
@@ -143,6 +150,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       WHATSAPP_APP_SECRET: inbox.appSecret,
       WHATSAPP_WEBHOOK_KEY: inbox.webhookKey,
       WHATSAPP_VERIFY_TOKEN: `e2e-inbox-verify-${randomBytes(8).toString("hex")}`,
+      WHATSAPP_ACCESS_TOKEN: accessToken,
+      // The customer simulator (tests/e2e/sandbox.spec.ts) drives this server's stand-in, which is
+      // the fake Graph API itself; with a real-looking token only SANDBOX=on opens its routes.
+      SANDBOX: "on",
+      SANDBOX_URL: graphApi.url,
       ADMIN_NAME: inbox.adminName,
       ADMIN_EMAIL: inbox.adminEmail,
       ADMIN_PASSWORD: inbox.adminPassword,
@@ -161,6 +173,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       for (const result of started) if (result.status === "rejected") throw result.reason;
       run.baseUrl = servers[0]!.server.url;
       inbox.baseUrl = servers[1]!.server.url;
+      // Meta's webhooks for simulated customers (statuses, their messages) go to the inbox server.
+      graphApi.webhookTarget = async () => ({
+        url: `${inbox.baseUrl}/api/webhooks/whatsapp/${inbox.webhookKey}`,
+        appSecret: inbox.appSecret,
+      });
     } finally {
       Object.assign(process.env, inherited);
     }

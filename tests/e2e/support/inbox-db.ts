@@ -90,3 +90,14 @@ export async function expectStatusesStored(wamid: string, count: number): Promis
     )
     .toBe(count);
 }
+
+/**
+ * Moves the customer's latest message 25 hours back, so the 24-hour window is closed. Nothing is
+ * published: load (or reload) the page after.
+ */
+export async function closeReplyWindow(conversationId: string): Promise<void> {
+  await db().query(
+    `UPDATE conversations SET last_inbound_at = now() - interval '25 hours', updated_at = now() WHERE id = $1`,
+    [conversationId],
+  );
+}

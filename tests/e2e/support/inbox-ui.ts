@@ -1,7 +1,7 @@
 // The inbox screen as the specs see it: only what /work/notes/inbox-contract.md names (roles,
 // labels, data-testids), so that a change of markup or styling breaks no test.
 import { expect, type Locator, type Page } from "@playwright/test";
-import type { BusinessNumber } from "./customers";
+import { type BusinessNumber, businessNumberLabel } from "./customers";
 
 export const conversationList = (page: Page) => page.getByRole("navigation", { name: "Conversations" });
 
@@ -38,14 +38,19 @@ export async function openConversation(page: Page, conversationId: string, conta
  * first message before the page loaded (the Number menu lists the numbers the page was given).
  */
 export async function showOnlyNumber(page: Page, number: BusinessNumber): Promise<void> {
-  await conversationList(page).getByRole("combobox", { name: "Number" }).selectOption({
-    label: number.displayPhoneNumber,
-  });
+  await conversationList(page)
+    .getByRole("combobox", { name: "Number" })
+    .selectOption({
+      label: businessNumberLabel(number),
+    });
 }
 
 /** Presses a filter button ("Open", "Mine"…) of a group ("Status", "Assignee") and checks it took. */
 export async function chooseFilter(page: Page, group: "Status" | "Assignee", name: string): Promise<void> {
-  const button = conversationList(page).getByRole("group", { name: group }).getByRole("button", { name, exact: true });
+  // A tab's name is its label and, once loaded, its count ("Open, 3").
+  const button = conversationList(page)
+    .getByRole("group", { name: group })
+    .getByRole("button", { name: new RegExp(`^${name}(,|$)`) });
   await button.click();
   await expect(button).toHaveAttribute("aria-pressed", "true");
 }
@@ -86,3 +91,7 @@ export async function expectTitleCountsUnread(page: Page): Promise<void> {
     await expect(page).toHaveTitle(title, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
 }
+
+/** The reply box of the open thread. */
+export const composer = (page: Page) => thread(page).getByTestId("composer");
+export const replyBox = (page: Page) => composer(page).getByRole("textbox", { name: "Reply to the customer" });

@@ -13,7 +13,7 @@ export const ADMIN_STATE = join(E2E_DIR, "admin-state.json");
  */
 export type InboxServer = {
   baseUrl: string;
-  /** For the few rows a test seeds itself (messages we sent: the send API is not there yet). */
+  /** For the few rows a test seeds itself (messages sent before a test started, a window closed long ago). */
   databaseUrl: string;
   webhookKey: string;
   appSecret: string;
@@ -25,6 +25,8 @@ export type InboxServer = {
 
 export type E2eRun = {
   baseUrl: string;
+  /** Programs the fake Graph API and reads what it was sent (./graph-control.ts). */
+  graphControlUrl: string;
   webhookKey: string;
   verifyToken: string;
   adminName: string;

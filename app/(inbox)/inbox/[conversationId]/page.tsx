@@ -3,23 +3,30 @@ import { inboxTitle } from "@/components/inbox/format";
 import { InboxClient } from "@/components/inbox/inbox-client";
 import { requireUser } from "@/lib/auth/session";
 import { getInboxStart } from "@/lib/inbox/get-inbox-start";
+import { filtersFromSearch, searchParamsReader } from "@/lib/views/inbox";
 
-type Props = { params: Promise<{ conversationId: string }> };
+type Props = {
+  params: Promise<{ conversationId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // The title carries the unread count from the first byte (see ../page.tsx).
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const user = await requireUser();
-  const { unread } = await getInboxStart({ userId: user.id, conversationId: (await params).conversationId });
+  const filters = filtersFromSearch(searchParamsReader(await searchParams));
+  const { conversationId } = await params;
+  const { unread } = await getInboxStart({ userId: user.id, conversationId, filters });
   return { title: inboxTitle(unread.unreadConversations) };
 }
 
 // A deep link to one conversation: the same island as /inbox, opened on it.
-export default async function ConversationPage({ params }: Props) {
+export default async function ConversationPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { conversationId } = await params;
+  const filters = filtersFromSearch(searchParamsReader(await searchParams));
   return (
     <InboxClient
-      start={await getInboxStart({ userId: user.id, conversationId })}
+      start={await getInboxStart({ userId: user.id, conversationId, filters })}
       user={{ id: user.id, name: user.name, role: user.role }}
       initialConversationId={conversationId}
       notice={null}

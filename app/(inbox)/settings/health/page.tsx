@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { WebhookHealthView } from "@/components/health/webhook-health-view";
 import { requireAdmin } from "@/lib/auth/session";
-import { getWebhookHealth } from "@/lib/inbox/get-webhook-health";
+import { getWebhookHealth } from "@/lib/ingest/get-webhook-health";
 
 export const metadata: Metadata = { title: "Webhook health · WhatsApp Inbox" };
 export const dynamic = "force-dynamic";

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AuditLogList } from "@/components/settings/whatsapp/audit-log-list";
 import { GraphVersionForm } from "@/components/settings/whatsapp/graph-version-form";
+import { ReadReceiptsForm } from "@/components/settings/whatsapp/read-receipts-form";
 import { PhoneNumbersList } from "@/components/settings/whatsapp/phone-numbers-list";
 import { SecretSettingForm } from "@/components/settings/whatsapp/secret-setting-form";
 import { TestConnectionPanel } from "@/components/settings/whatsapp/test-connection-panel";
@@ -22,7 +23,7 @@ export default async function WhatsAppSettingsPage() {
   const [view, phoneNumbers, auditLog] = await Promise.all([
     getWhatsAppSettings(),
     findPhoneNumberSettings(),
-    findAuditLogEntries({ limit: 50 }),
+    findAuditLogEntries({ limit: 50, action: ["setting.updated", "setting.cleared", "phone_number.updated"] }),
   ]);
   const { settings } = view;
   return (
@@ -82,6 +83,7 @@ export default async function WhatsAppSettingsPage() {
           effectiveVersion={view.graphApiVersion}
           defaultVersion={DEFAULT_GRAPH_API_VERSION}
         />
+        <ReadReceiptsForm setting={settings.readReceipts} />
         <TestConnectionPanel knownPhoneNumberIds={phoneNumbers.map((number) => number.phoneNumberId)} />
       </Section>
 

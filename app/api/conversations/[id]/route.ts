@@ -6,13 +6,13 @@ import { updateConversation } from "@/lib/inbox/update-conversation";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute<"agent", undefined, { id: string }>({ role: "agent" }, async ({ params, user }) => ({
-  conversation: await getConversationOrThrow({ id: idParamsSchema.parse(params).id, userId: user.id }),
+export const GET = withRoute({ role: "agent", params: idParamsSchema }, async ({ params, user }) => ({
+  conversation: await getConversationOrThrow({ id: params.id, userId: user.id }),
 }));
 
-export const PATCH = withRoute<"agent", typeof updateConversationBodySchema, { id: string }>(
-  { role: "agent", body: updateConversationBodySchema },
+export const PATCH = withRoute(
+  { role: "agent", params: idParamsSchema, body: updateConversationBodySchema },
   async ({ params, user, body }) => ({
-    conversation: await updateConversation({ id: idParamsSchema.parse(params).id, userId: user.id, body }),
+    conversation: await updateConversation({ id: params.id, userId: user.id, body }),
   }),
 );

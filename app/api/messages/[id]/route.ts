@@ -5,6 +5,6 @@ import { idParamsSchema } from "@/lib/inbox/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute<"agent", undefined, { id: string }>({ role: "agent" }, async ({ params }) => ({
-  message: await getThreadMessageOrThrow({ id: idParamsSchema.parse(params).id }),
+export const GET = withRoute({ role: "agent", params: idParamsSchema }, async ({ params }) => ({
+  message: await getThreadMessageOrThrow({ id: params.id }),
 }));

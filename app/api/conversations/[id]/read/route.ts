@@ -5,6 +5,6 @@ import { idParamsSchema } from "@/lib/inbox/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withRoute<"agent", undefined, { id: string }>({ role: "agent" }, async ({ params, user }) => ({
-  conversation: await markConversationRead({ id: idParamsSchema.parse(params).id, userId: user.id }),
+export const POST = withRoute({ role: "agent", params: idParamsSchema }, async ({ params, user }) => ({
+  conversation: await markConversationRead({ id: params.id, userId: user.id }),
 }));

@@ -1,7 +1,7 @@
 // GET/POST /api/webhooks/whatsapp/[key] — Meta's subscription handshake and event ingest
 import { after } from "next/server";
-import { receiveWebhook, type WebhookResponse } from "@/lib/inbox/receive-webhook";
-import { verifyWebhookSubscription } from "@/lib/inbox/verify-webhook-subscription";
+import { receiveWebhook, type WebhookResponse } from "@/lib/ingest/receive-webhook";
+import { verifyWebhookSubscription } from "@/lib/ingest/verify-webhook-subscription";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,68 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+// One way of writing dates and times across the app (list, bubbles, health, audit, settings): in
+// the viewer's locale and time zone, with the full date on hover.
+
+type Style = "clock" | "list" | "dateTime";
+
+const clockFormat = () => new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+const dateTimeFormat = () => new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const fullFormat = () => new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "medium" });
+
+/** "3 Dec 2026, 14:05" in the viewer's locale. */
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat().format(new Date(iso));
+}
+
+/** "Thursday 3 December 2026 at 14:05:09": what hovering any time shows. */
+export function formatFullDate(iso: string): string {
+  return fullFormat().format(new Date(iso));
+}
+
+/** List timestamps: the time today, the weekday this week, else the date. */
+export function formatListTime(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  if (date >= startOfToday) return clockFormat().format(date);
+  const days = (startOfToday.getTime() - date.getTime()) / 86_400_000;
+  if (days < 6) return date.toLocaleDateString(undefined, { weekday: "short" });
+  return date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "2-digit" });
+}
+
+const subscribeNever = () => () => {};
+
+/**
+ * A time as the viewer reads it. The server cannot know the viewer's zone: it renders UTC, and the
+ * browser replaces it right after hydration (no mismatch warning, no wrong zone left on screen).
+ */
+export function Time({ iso, style = "dateTime", className }: { iso: string; style?: Style; className?: string }) {
+  const inBrowser = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime()))
+    return (
+      <span title="Unknown time" className={className}>
+        --:--
+      </span>
+    );
+  const text = !inBrowser
+    ? `${date
+        .toISOString()
+        .slice(style === "clock" ? 11 : 0, 16)
+        .replace("T", " ")} UTC`
+    : style === "clock"
+      ? clockFormat().format(date)
+      : style === "list"
+        ? formatListTime(iso)
+        : formatDateTime(iso);
+  return (
+    <time dateTime={date.toISOString()} title={inBrowser ? formatFullDate(iso) : undefined} className={className}>
+      {text}
+    </time>
+  );
+}

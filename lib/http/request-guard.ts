@@ -1,0 +1,64 @@
+// Vets every request at the socket, before Next.js routes it. Two things only this spot can do:
+// see the peer address (Next keeps a client's own X-Forwarded-For and never shows route handlers
+// the socket), and refuse a path Next cannot decode (a segment like %ED%A0%80 makes it answer a
+// bare 500 before any of our code runs). Installed once from instrumentation.ts, in the process that
+// owns the HTTP server; `next start` offers no other hook that sees the socket.
+import { type IncomingMessage, Server, type ServerResponse } from "node:http";
+import {
+  CLIENT_ADDRESS_HEADER,
+  FORWARDING_HEADERS,
+  type ProxyTrust,
+  REQUEST_HOST_HEADER,
+  resolveForwarding,
+} from "./forwarding";
+
+/** Our two headers always replace the client's; an untrusted peer's forwarding headers are dropped. */
+export function applyForwarding(request: IncomingMessage, trust: ProxyTrust): void {
+  const { clientAddress, host, trusted } = resolveForwarding(request.headers, request.socket?.remoteAddress, trust);
+  // Dropped, Next fills X-Forwarded-For with the socket address and X-Forwarded-Host with Host.
+  if (!trusted) for (const name of FORWARDING_HEADERS) delete request.headers[name];
+  request.headers[CLIENT_ADDRESS_HEADER] = clientAddress;
+  if (host === undefined) delete request.headers[REQUEST_HOST_HEADER];
+  else request.headers[REQUEST_HOST_HEADER] = host;
+}
+
+/** The first path segment that is not valid UTF-8 percent-encoding, or null. */
+export function undecodablePathSegment(url: string | undefined): string | null {
+  if (url === undefined || !url.includes("%")) return null;
+  const path = url.split("?", 1)[0] ?? "";
+  for (const segment of path.split("/")) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  }
+  return null;
+}
+
+function refuseUndecodablePath(response: ServerResponse, segment: string): void {
+  const message = `path: the segment '${segment.slice(0, 80)}' is not valid UTF-8 percent-encoding`;
+  const body = JSON.stringify({ error: { code: "validation_failed", message } });
+  response.writeHead(422, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  response.end(body);
+}
+
+export function installRequestGuard(trust: ProxyTrust): void {
+  const marker = Symbol.for("inbox.requestGuard");
+  const prototype = Server.prototype as unknown as Record<symbol, unknown> & { emit: Server["emit"] };
+  if (prototype[marker]) return;
+  prototype[marker] = true;
+  const emit = prototype.emit;
+  prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request" || event === "upgrade") {
+      const request = args[0] as IncomingMessage;
+      applyForwarding(request, trust);
+      const segment = event === "request" ? undecodablePathSegment(request.url) : null;
+      if (segment !== null) {
+        refuseUndecodablePath(args[1] as ServerResponse, segment);
+        return true;
+      }
+    }
+    return emit.apply(this, [event, ...args] as Parameters<Server["emit"]>);
+  } as Server["emit"];
+}

@@ -1,0 +1,35 @@
+// The one rule for text and ids that come from outside (bodies, query strings, route segments).
+// Postgres text cannot hold NUL, and a lone UTF-16 surrogate cannot be encoded as UTF-8: both would
+// fail deep in the database driver as a 500. Refused here instead, as a 422 naming the field.
+// Shared by the API schemas and the forms, so no server-only imports.
+import { z } from "zod";
+
+// C0 controls other than tab, newline and carriage return, DEL, and (in a `u` regex, where a pair
+// is one code point) a lone surrogate: never part of a name or an id.
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\p{Cs}]/u;
+
+/** True for text Postgres and UTF-8 can store as is. */
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE.test(value);
+}
+
+/** A string of at most `max` characters with no NUL, control characters or lone surrogates. */
+export function safeText({ max, label = "text" }: { max: number; label?: string }) {
+  return z
+    .string()
+    .max(max, `Keep the ${label} under ${max} characters`)
+    .refine(isStorableText, "Must not contain control characters or invalid Unicode");
+}
+
+/** Ids as the database makes them (cuid, uuid): what a route segment or an id field may hold. */
+export const idSchema = z
+  .string()
+  .min(1, "Missing id")
+  .max(100, "Not a valid id")
+  .regex(/^[A-Za-z0-9_-]+$/, "Not a valid id");
+
+/** A route's [id] segment. */
+export const idParamsSchema = z.object({ id: idSchema });
+/** A route's [userId] segment. */
+export const userIdParamsSchema = z.object({ userId: idSchema });

@@ -1,0 +1,118 @@
+// A simulated customer's phone, built from what crossed the wire: the business's send bodies (read
+// by the app's own message reader and template renderer) and the customer's inbound messages.
+import type { SandboxChatItem, SandboxCustomerView } from "@/lib/views/sandbox";
+import { placeholdersOf, renderTemplate, type TemplateValues } from "@/lib/views/template";
+import { buildMessageBody, messageBodyText } from "@/lib/whatsapp/message-body";
+import { readTemplateDefinition } from "@/lib/whatsapp/template-schema";
+import type { ChatEntry, SimulatedCustomer } from "./customers";
+import type { GraphSandbox } from "./graph-api";
+
+export function toCustomerView(sandbox: GraphSandbox, customer: SimulatedCustomer): SandboxCustomerView {
+  const items: SandboxChatItem[] = [];
+  const byWamid = new Map<string, SandboxChatItem>();
+  for (const entry of customer.chat) {
+    const type = String(entry.body.type ?? "unknown");
+    if (type === "reaction") {
+      const reaction = (entry.body.reaction ?? {}) as { message_id?: string; emoji?: string };
+      const target = byWamid.get(reaction.message_id ?? "");
+      if (!target) continue;
+      target.reactions = target.reactions.filter((existing) => existing.from !== entry.from);
+      if (reaction.emoji) target.reactions.push({ from: entry.from, emoji: reaction.emoji });
+      continue;
+    }
+    const item = toItem(sandbox, entry, type);
+    const quoted = (entry.body.context as { message_id?: string; id?: string } | undefined) ?? undefined;
+    const quotedItem = byWamid.get(quoted?.message_id ?? quoted?.id ?? "");
+    if (quotedItem) item.quote = { wamid: quotedItem.wamid, text: quotedItem.text };
+    items.push(item);
+    byWamid.set(item.wamid, item);
+  }
+  return {
+    address: customer.address,
+    name: customer.name,
+    waId: customer.waId,
+    userId: customer.userId,
+    businessNumber: `+${customer.displayPhoneNumber}`,
+    chat: items,
+    unread: customer.chat.filter(
+      (entry) => entry.from === "business" && entry.status !== "read" && entry.status !== "failed",
+    ).length,
+  };
+}
+
+function toItem(sandbox: GraphSandbox, entry: ChatEntry, type: string): SandboxChatItem {
+  const item: SandboxChatItem = {
+    wamid: entry.wamid,
+    from: entry.from,
+    at: new Date(entry.at).toISOString(),
+    status: entry.status,
+    type,
+    text: "",
+    header: null,
+    footer: null,
+    buttons: [],
+    quote: null,
+    reactions: [],
+  };
+  if (type === "template") return { ...item, ...templateContent(sandbox, entry.body.template) };
+  const content = entry.body[type];
+  const body = buildMessageBody({ type, content, text: null, errors: null });
+  item.text = messageBodyText(body) ?? `(${type})`;
+  if (type === "interactive") {
+    const action = (content as { action?: { buttons?: { reply?: { id?: string; title?: string } }[] } })?.action;
+    item.buttons = (action?.buttons ?? []).map((button) => ({
+      text: button.reply?.title ?? "",
+      payload: button.reply?.id ?? null,
+      tappable: entry.from === "business",
+    }));
+  }
+  return item;
+}
+
+/** A template send as the phone shows it: the stand-in's template filled with the send's parameters. */
+function templateContent(
+  sandbox: GraphSandbox,
+  sent: unknown,
+): Pick<SandboxChatItem, "text" | "header" | "footer" | "buttons"> {
+  const send = (sent ?? {}) as {
+    name?: string;
+    language?: { code?: string };
+    components?: {
+      type?: string;
+      sub_type?: string;
+      index?: string | number;
+      parameters?: Record<string, unknown>[];
+    }[];
+  };
+  const known = [...sandbox.templates.values()]
+    .flat()
+    .find((template) => template.name === send.name && template.language === send.language?.code);
+  if (!known) return { text: `Template ${send.name ?? ""}`, header: null, footer: null, buttons: [] };
+  const definition = readTemplateDefinition({ parameterFormat: known.parameter_format, components: known.components });
+  const values: TemplateValues = {};
+  for (const part of ["header", "body"] as const) {
+    const declared = part === "header" ? definition.header?.text : definition.body?.text;
+    const names = placeholdersOf(declared);
+    const parameters = send.components?.find((component) => component.type === part)?.parameters ?? [];
+    parameters.forEach((parameter, index) => {
+      const name = typeof parameter.parameter_name === "string" ? parameter.parameter_name : names[index];
+      if (name !== undefined && typeof parameter.text === "string") values[`${part}.${name}`] = parameter.text;
+    });
+  }
+  const rendered = renderTemplate(definition, values);
+  return {
+    text: rendered.body ?? "",
+    header: rendered.header,
+    footer: rendered.footer,
+    buttons: rendered.buttons.map((button, index) => {
+      const payload = send.components?.find(
+        (component) => component.sub_type === "quick_reply" && String(component.index) === String(index),
+      )?.parameters?.[0]?.payload;
+      return {
+        text: button.text,
+        payload: typeof payload === "string" ? payload : button.type === "QUICK_REPLY" ? button.text : null,
+        tappable: button.type === "QUICK_REPLY",
+      };
+    }),
+  };
+}

@@ -1,0 +1,165 @@
+// npm run bench:first-paint -- [--runs 5] [--skip-build] [--embedded]
+// What the browser must load and run before the inbox first paints, on a fresh small database:
+// each run opens /inbox and /inbox/<id> in a new browser context (cold cache, signed in) and reads
+// the page's own Resource Timing and long-task entries. Bytes and task counts hardly move from run
+// to run, unlike times on a busy machine. Prints figures, asserts none.
+import { randomBytes } from "node:crypto";
+import { cpus, loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import type { Browser, BrowserContext } from "@playwright/test";
+import pg from "pg";
+import { buildIfNeeded } from "../../lib/cli/build-if-needed";
+import { root, startNextServer } from "../support/processes";
+import {
+  createBenchAgent,
+  launchChromium,
+  newBenchContext,
+  signInContext,
+  startLocalPusher,
+  waitForMark,
+} from "./browser";
+import { createBenchDatabase } from "./database";
+import { median, ms } from "./stats";
+import { createTeardown, runBench } from "./teardown";
+import { signedTextWebhook } from "./webhook-body";
+
+const usage = `Usage: npm run bench:first-paint -- [--runs 5] [--skip-build] [--embedded]`;
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: "string", default: "5" },
+    "skip-build": { type: "boolean", default: false },
+    embedded: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+if (flags.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const RUNS = Number(flags.runs);
+const teardown = createTeardown();
+const { defer } = teardown;
+const log = (line = "") => console.log(line);
+
+/** Scripts fetched before `until` (ms since navigation start) and in all, with their compressed bytes. */
+const READ_PAGE = (until: number) => `(() => {
+  const scripts = performance.getEntriesByType("resource").filter((e) => e.initiatorType === "script" || e.name.endsWith(".js"));
+  const before = scripts.filter((e) => e.startTime < ${until});
+  const bytes = (list) => list.reduce((sum, e) => sum + e.encodedBodySize, 0);
+  const tasks = window.__bench.taskLog;
+  const early = tasks.filter(([start]) => start < ${until});
+  return {
+    scriptsBefore: before.length, bytesBefore: bytes(before), scripts: scripts.length, bytes: bytes(scripts),
+    tasksBefore: early.length, longestBefore: Math.max(0, ...early.map(([, d]) => d)),
+    tasks: tasks.length, longest: Math.max(0, ...tasks.map(([, d]) => d)), taskMs: tasks.reduce((s, [, d]) => s + d, 0),
+  };
+})()`;
+type PageFigures = {
+  firstPaint: number;
+  scriptsBefore: number;
+  bytesBefore: number;
+  scripts: number;
+  bytes: number;
+  tasksBefore: number;
+  longestBefore: number;
+  tasks: number;
+  longest: number;
+  taskMs: number;
+};
+
+async function openOnce(browser: Browser, signedIn: BrowserContext, baseUrl: string, path: string, mark: string) {
+  const context = await newBenchContext({ browser, baseUrl, from: signedIn });
+  try {
+    const page = await context.newPage();
+    await page.goto(path);
+    const firstPaint = await waitForMark(page, mark);
+    // Long tasks of hydration and the first requests count too: wait until the page is quiet.
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(300);
+    return { firstPaint, ...((await page.evaluate(READ_PAGE(firstPaint))) as Omit<PageFigures, "firstPaint">) };
+  } finally {
+    await context.close();
+  }
+}
+
+function report(label: string, runs: PageFigures[]) {
+  const mid = (key: keyof PageFigures) => median(runs.map((run) => run[key])) ?? Number.NaN;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  log(`\n${label} (${runs.length} runs, medians; cold cache)`);
+  log(`   first paint ${ms(mid("firstPaint"))} after navigation start`);
+  log(`   scripts requested before it: ${mid("scriptsBefore")} · ${kb(mid("bytesBefore"))} compressed`);
+  log(`   long tasks before it: ${mid("tasksBefore")} · longest ${ms(mid("longestBefore"))}`);
+  log(`   all scripts until the page is idle: ${mid("scripts")} · ${kb(mid("bytes"))} compressed`);
+  log(`   all long tasks until idle: ${mid("tasks")} · longest ${ms(mid("longest"))} · ${ms(mid("taskMs"))} in all`);
+  log(
+    `   each run (KB before paint / long tasks before paint): ${runs.map((r) => `${kb(r.bytesBefore)}/${r.tasksBefore}`).join(" ")}`,
+  );
+}
+
+async function main() {
+  const database = await createBenchDatabase({ root, embedded: flags.embedded, defer });
+  if (!flags["skip-build"]) buildIfNeeded({ root });
+  const pusherEnv = await startLocalPusher(defer);
+  const secrets = {
+    appSecret: `bench-secret-${randomBytes(8).toString("hex")}`,
+    webhookKey: `bench_key_${randomBytes(12).toString("hex")}`,
+    authSecret: randomBytes(32).toString("base64url"),
+  };
+  const server = await startNextServer({
+    DATABASE_URL: database.url,
+    WHATSAPP_APP_SECRET: secrets.appSecret,
+    WHATSAPP_WEBHOOK_KEY: secrets.webhookKey,
+    WHATSAPP_VERIFY_TOKEN: `verify-${randomBytes(6).toString("hex")}`,
+    BETTER_AUTH_SECRET: secrets.authSecret,
+    ...pusherEnv,
+  });
+  defer("stop next-server", () => server.stop());
+  const agent = await createBenchAgent({ databaseUrl: database.url, authSecret: secrets.authSecret, defer });
+
+  // A small inbox: 20 customers, 3 messages each.
+  const runTag = randomBytes(3).toString("hex");
+  for (let seq = 0; seq < 60; seq += 1) {
+    const customer = { from: `44770090${String(1000 + (seq % 20))}`, name: `First Paint Customer ${seq % 20}` };
+    const hook = signedTextWebhook({ appSecret: secrets.appSecret, ...customer, text: `Message ${seq}`, runTag, seq });
+    const response = await fetch(`${server.url}/api/webhooks/whatsapp/${secrets.webhookKey}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-hub-signature-256": hook.signature },
+      body: hook.body,
+    });
+    if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+  }
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  let conversationId: string | undefined;
+  for (const deadline = Date.now() + 30_000; !conversationId && Date.now() < deadline;) {
+    const { rows } = await client.query<{ id: string; n: number }>(
+      "SELECT conversation_id AS id, count(*)::int AS n FROM messages GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
+    );
+    if (rows[0] && rows[0].n >= 3) conversationId = rows[0].id;
+    else await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await client.end();
+  if (!conversationId) throw new Error("the webhooks did not become conversations within 30 s");
+
+  const browser = await launchChromium(defer);
+  const signedIn = await signInContext({ browser, baseUrl: server.url, agent });
+  const warm = await signedIn.newPage();
+  await warm.goto("/inbox");
+  await waitForMark(warm, "firstRow");
+  log(
+    `\n[bench] ${cpus().length} cores · Node ${process.versions.node} · Chromium ${browser.version()} · ${server.url} · ` +
+      `load average ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(" ")}`,
+  );
+  const list: PageFigures[] = [];
+  const thread: PageFigures[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    list.push(await openOnce(browser, signedIn, server.url, "/inbox", "firstRow"));
+    thread.push(await openOnce(browser, signedIn, server.url, `/inbox/${conversationId}`, "firstMessage"));
+  }
+  report("/inbox → first conversation row painted", list);
+  report("/inbox/<id> → first message painted", thread);
+}
+
+runBench(main, teardown);

@@ -1,0 +1,243 @@
+// npm run bench:media -- [--images 30] [--size-kb 1024] [--serves 500] [--skip-build] [--embedded]
+// A customer's photo, from Meta to the agent's screen: the signed webhook is acknowledged, the
+// worker asks the fake Graph API for the URL, downloads the file (about 1 MB, with the Bearer
+// token), checks its sha256, stores it, and the open thread in Chromium draws the decoded image.
+// Measured from the ack to the frame after the <img> finished loading, one photo at a time. Then
+// the stored photo served by GET /api/media/<id> with the agent's session, one request at a time.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { buildIfNeeded } from "../../lib/cli/build-if-needed";
+import { signPayload } from "../../lib/whatsapp/signature";
+import { buildMessagesWebhook } from "../../lib/whatsapp/sample-payloads";
+import { startGraphSandbox } from "../../lib/sandbox/graph-api";
+import { noisePng } from "../support/png";
+import { root, startNextServer } from "../support/processes";
+import { cookieHeader, createBenchAgent, launchChromium, signInContext, startLocalPusher } from "./browser";
+import { createBenchDatabase } from "./database";
+import { spread } from "./stats";
+import { createTeardown, runBench } from "./teardown";
+import { startWorkers } from "./workers";
+
+const usage = `Usage: npm run bench:media -- [options]
+  --images <n>     measured photos, one at a time (default 30, after 3 unmeasured)
+  --size-kb <n>    each photo's size (default 1024: a noise PNG that does not compress)
+  --serves <n>     GET /api/media/<id> of a stored photo, one at a time (default 500)
+  --skip-build     use the existing .next build
+  --embedded       the embedded Postgres even when a server is reachable
+Database: a fresh one on DATABASE_URL's server, else postgresql://postgres@127.0.0.1:5432, else the
+embedded Postgres; dropped at the end (KEEP_BENCH_DATABASE=1 keeps it).`;
+const { values: flags } = parseArgs({
+  options: {
+    images: { type: "string", default: "30" },
+    "size-kb": { type: "string", default: "1024" },
+    serves: { type: "string", default: "500" },
+    "skip-build": { type: "boolean", default: false },
+    embedded: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+if (flags.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const IMAGES = Number(flags.images);
+const WARMUP = 3;
+const SIDE = Math.round(Math.sqrt((Number(flags["size-kb"]) * 1024) / 3));
+const SERVES = Number(flags.serves);
+const teardown = createTeardown();
+const { defer } = teardown;
+const log = (line = "") => console.log(line);
+const wall = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const CUSTOMER = { waId: "447700900778", name: "Media Bench Customer" };
+
+// In the page: resolves with the wall-clock time of the frame after an <img alt=marker> has loaded.
+const WAIT_FOR_IMAGE = String.raw`(marker) => new Promise((resolve, reject) => {
+  const wall = () => performance.timeOrigin + performance.now();
+  const painted = () => requestAnimationFrame(() => setTimeout(() => resolve(wall()), 0));
+  const check = () => {
+    const img = [...document.querySelectorAll("img")].find((element) => element.alt === marker);
+    if (!img) return false;
+    if (img.complete && img.naturalWidth > 0) painted();
+    else img.addEventListener("load", painted, { once: true });
+    return true;
+  };
+  if (check()) return;
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => reject(new Error("not shown within 20 s: " + marker)), 20_000);
+})`;
+
+async function main() {
+  const database = await createBenchDatabase({ root, embedded: flags.embedded, defer });
+  if (!flags["skip-build"]) buildIfNeeded({ root });
+  const dataDir = await mkdtemp(join(tmpdir(), "bench-media-"));
+  defer("remove the media files", () => rm(dataDir, { recursive: true, force: true }));
+  const pusherEnv = await startLocalPusher(defer);
+  const graph = await startGraphSandbox();
+  defer("stop the fake Graph API", graph.close);
+  const token = `bench-${randomBytes(6).toString("hex")}`;
+  graph.tokens.set(token, "valid");
+  // The worker process takes these from this process's environment (tests/bench/workers.ts).
+  Object.assign(process.env, {
+    WHATSAPP_GRAPH_API_URL: graph.url,
+    WHATSAPP_ACCESS_TOKEN: token,
+    DATA_DIR: dataDir,
+    ...pusherEnv,
+  });
+  const secrets = {
+    appSecret: `bench-secret-${randomBytes(8).toString("hex")}`,
+    webhookKey: `bench_key_${randomBytes(12).toString("hex")}`,
+    authSecret: randomBytes(32).toString("base64url"),
+  };
+  // The npm start layout: the server acknowledges, one worker processes and downloads.
+  const server = await startNextServer({
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    WHATSAPP_APP_SECRET: secrets.appSecret,
+    WHATSAPP_WEBHOOK_KEY: secrets.webhookKey,
+    WHATSAPP_VERIFY_TOKEN: `verify-${randomBytes(6).toString("hex")}`,
+    BETTER_AUTH_SECRET: secrets.authSecret,
+    WHATSAPP_GRAPH_API_URL: graph.url,
+    WHATSAPP_ACCESS_TOKEN: token,
+    PROCESS_AFTER_ACK: "false",
+    ...pusherEnv,
+  });
+  defer("stop next-server", () => server.stop());
+  await startWorkers({ count: 1, databaseUrl: database.url, defer });
+  const agent = await createBenchAgent({ databaseUrl: database.url, authSecret: secrets.authSecret, defer });
+
+  const webhookUrl = `${server.url}/api/webhooks/whatsapp/${secrets.webhookKey}`;
+  const post = async (message: Record<string, unknown>) => {
+    const body = JSON.stringify(
+      buildMessagesWebhook({
+        contacts: [{ waId: CUSTOMER.waId, name: CUSTOMER.name }],
+        messages: [
+          {
+            from: CUSTOMER.waId,
+            id: `wamid.BENCHMEDIA${randomBytes(8).toString("hex")}`,
+            timestamp: String(Math.floor(Date.now() / 1000)),
+            ...message,
+          },
+        ],
+      }),
+    );
+    const response = await fetch(webhookUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-hub-signature-256": signPayload(body, secrets.appSecret) },
+      body,
+    });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+  };
+  await post({ type: "text", text: { body: "I'll send you photos of the parcel" } });
+  const conversationId = await waitFor(database.url, "SELECT id FROM conversations LIMIT 1");
+
+  const browser = await launchChromium(defer);
+  const context = await signInContext({ browser, baseUrl: server.url, agent });
+  const page = await context.newPage();
+  await page.goto(`/inbox/${conversationId}`);
+  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 30_000 });
+  await page.waitForLoadState("networkidle");
+
+  const sample = noisePng(SIDE, SIDE);
+  log(
+    `\n[bench] ${cpus().length} cores · Node ${process.versions.node} · Chromium ${browser.version()} · ${database.name} on ${database.where}` +
+      `\n[bench] npm start layout (next start acking + 1 worker) · ${WARMUP} + ${IMAGES} photos of ${(sample.length / 1024).toFixed(0)} KB ` +
+      `(${SIDE}×${SIDE} PNG), one at a time · load average ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(" ")}`,
+  );
+  const visible: number[] = [];
+  for (let index = 1; index <= WARMUP + IMAGES; index += 1) {
+    const bytes = noisePng(SIDE, SIDE);
+    const mediaId = String(9_000_000_000_000 + index);
+    graph.media.set(mediaId, { bytes, mimeType: "image/png" });
+    const marker = `bench photo ${index} ${randomBytes(3).toString("hex")}`;
+    const shown = page.evaluate(`(${WAIT_FOR_IMAGE})(${JSON.stringify(marker)})`) as Promise<number>;
+    await post({
+      type: "image",
+      image: {
+        id: mediaId,
+        mime_type: "image/png",
+        sha256: createHash("sha256").update(bytes).digest("base64"),
+        caption: marker,
+      },
+    });
+    const ackAt = wall();
+    const paintedAt = await shown;
+    if (index > WARMUP) visible.push(paintedAt - ackAt);
+    await sleep(100);
+  }
+  log(
+    `[bench] webhook ack → the ${(sample.length / 1024).toFixed(0)} KB photo drawn in the open thread: ${spread(visible)}`,
+  );
+  // The server's share: webhook stored → file stored (the rest is the event, the fetches and the paint).
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const { rows } = await client.query<{ ms: number }>(
+    `SELECT extract(epoch FROM md.stored_at - r.received_at) * 1000 AS ms
+     FROM media md JOIN messages m ON m.id = md.message_id JOIN raw_events r ON r.id = m.raw_event_id
+     WHERE md.state = 'stored' ORDER BY md.stored_at DESC LIMIT ${IMAGES}`,
+  );
+  await client.end();
+  log(
+    `[bench]   of which webhook stored → file stored (processing, GET /{media-id}, download, sha256, write): ${spread(rows.map((row) => Number(row.ms)))}`,
+  );
+
+  const messageId = await waitFor(
+    database.url,
+    "SELECT message_id AS id FROM media WHERE state = 'stored' ORDER BY stored_at DESC LIMIT 1",
+  );
+  const cookie = await cookieHeader(context);
+  // The floor on this machine at this moment: a route that touches nothing.
+  const health: number[] = [];
+  for (let index = 0; index < SERVES; index += 1) {
+    const startedAt = performance.now();
+    await (await fetch(`${server.url}/api/health`)).arrayBuffer();
+    health.push(performance.now() - startedAt);
+  }
+  log(`[bench] GET /api/health (the framework's floor, for comparison): ${spread(health)}`);
+  const served: number[] = [];
+  for (let index = 0; index < SERVES + 20; index += 1) {
+    const startedAt = performance.now();
+    const response = await fetch(`${server.url}/api/media/${messageId}`, { headers: { cookie } });
+    const body = await response.arrayBuffer();
+    if (response.status !== 200 || body.byteLength === 0) throw new Error(`GET /api/media answered ${response.status}`);
+    if (index >= 20) served.push(performance.now() - startedAt);
+  }
+  log(
+    `[bench] GET /api/media/<id> of a stored ${(sample.length / 1024).toFixed(0)} KB photo, whole body read: ${spread(served)}`,
+  );
+  const ranged: number[] = [];
+  for (let index = 0; index < SERVES; index += 1) {
+    const startedAt = performance.now();
+    const response = await fetch(`${server.url}/api/media/${messageId}`, {
+      headers: { cookie, range: "bytes=0-65535" },
+    });
+    await response.arrayBuffer();
+    if (response.status !== 206) throw new Error(`a range request answered ${response.status}`);
+    ranged.push(performance.now() - startedAt);
+  }
+  log(`[bench] the same with Range: bytes=0-65535 (206): ${spread(ranged)}`);
+}
+
+async function waitFor(databaseUrl: string, sql: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(100)) {
+      const { rows } = await client.query<{ id: string }>(sql);
+      if (rows[0]) return rows[0].id;
+    }
+  } finally {
+    await client.end();
+  }
+  throw new Error(`nothing for ${sql} within 30 s`);
+}
+
+runBench(main, teardown);

@@ -1,0 +1,57 @@
+// Deactivation and sign-out end the user's live realtime connections: the socket the browser had
+// open (signed in with pusher:signin) is closed by the Pusher server, so it stops receiving events.
+import type PusherClient from "pusher-js";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { INBOX_CHANNEL } from "../../lib/realtime/channels";
+import { createTestUser, signedIn, signInBootstrapAdmin } from "../support/accounts";
+import { HttpSession } from "../support/http-session";
+import { connectRealtime, disconnectRealtimeClients, subscribed } from "../support/realtime";
+import { eventually } from "../support/webhooks";
+
+let admin: HttpSession;
+
+beforeAll(async () => {
+  admin = await signInBootstrapAdmin();
+});
+afterEach(() => disconnectRealtimeClients());
+
+async function liveAgent() {
+  const user = await createTestUser(admin);
+  const session = await signedIn(user.email, user.password);
+  const client = await connectRealtime(session);
+  await subscribed(client, INBOX_CHANNEL);
+  await client.user.signinDonePromise;
+  expect((client.user.user_data as { id?: string } | null)?.id).toBe(user.id);
+  return { user, session, client };
+}
+
+const stateOf = (client: PusherClient) => client.connection.state as string;
+
+describe("ending a user's live connections", () => {
+  it("deactivation closes the user's open socket", async () => {
+    const agent = await liveAgent();
+    const bystander = await liveAgent();
+    const response = await admin.request(`/api/users/${agent.user.id}/deactivate`, { method: "POST", json: {} });
+    expect(response.status).toBe(200);
+    await eventually(async () => stateOf(agent.client) === "disconnected", "the socket to be closed");
+    expect(stateOf(bystander.client)).toBe("connected");
+    // And it cannot come back: no session, so no channel authorization or signin.
+    expect((await agent.session.request("/api/users/me")).status).toBe(401);
+  });
+
+  it("signing out closes the user's open socket", async () => {
+    const agent = await liveAgent();
+    expect((await agent.session.request("/api/auth/sign-out", { method: "POST", json: {} })).status).toBe(200);
+    await eventually(async () => stateOf(agent.client) === "disconnected", "the socket to be closed");
+  });
+
+  it("user authentication is only signed for a signed-in user", async () => {
+    const anonymous = new HttpSession();
+    const response = await anonymous.request("/api/realtime/user-auth", {
+      method: "POST",
+      body: "socket_id=1.1",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(response.status).toBe(401);
+  });
+});

@@ -1,0 +1,112 @@
+// Labels without a server: the list filter in the URL, the cache's filter rule, counts, the
+// realtime event, and the input rules of the labels API.
+import { describe, expect, it } from "vitest";
+import { createLabelBodySchema, updateLabelBodySchema } from "../../lib/labels/schemas";
+import { findConversationsQuerySchema } from "../../lib/inbox/schemas";
+import { matchesFilters } from "../../lib/queries/inbox-cache";
+import { emptyInboxChanges } from "../../lib/realtime/changes";
+import { INBOX_CHANNEL } from "../../lib/realtime/channels";
+import { realtimeEventsFor } from "../../lib/realtime/inbox-events";
+import {
+  type ConversationListItem,
+  defaultConversationFilters,
+  filtersFromSearch,
+  filtersToSearch,
+  labelCount,
+} from "../../lib/views/inbox";
+
+const row = (labels: string[]): ConversationListItem => ({
+  id: "c1",
+  status: "open",
+  contact: { id: "k1", name: "Ana", savedName: null, waId: "351910000001", userId: null, username: null },
+  phoneNumber: { id: "p1", displayPhoneNumber: "+1 555 0100", name: null },
+  assignee: null,
+  lastMessageAt: "2026-12-02T10:00:00.000Z",
+  lastInboundAt: null,
+  windowClosesAt: null,
+  lastMessage: null,
+  unreadCount: 0,
+  unreadMentions: 0,
+  labels: labels.map((id) => ({ id, name: id.toUpperCase(), color: "blue" })),
+  cursor: "x",
+});
+
+describe("the label filter in the inbox URL", () => {
+  it("round-trips, in one order whatever the order chosen", () => {
+    const filters = { ...defaultConversationFilters, labelIds: ["zeta", "alpha"] };
+    expect(filtersToSearch(filters)).toBe("?labels=alpha%2Czeta");
+    expect(filtersFromSearch(new URLSearchParams("labels=zeta,alpha")).labelIds).toEqual(["alpha", "zeta"]);
+  });
+
+  it("drops malformed ids and repeats instead of failing the page", () => {
+    expect(filtersFromSearch(new URLSearchParams("labels=a,a,<b>,,c")).labelIds).toEqual(["a", "c"]);
+    expect(filtersFromSearch(new URLSearchParams("")).labelIds).toEqual([]);
+    expect(filtersToSearch(defaultConversationFilters)).toBe("");
+  });
+});
+
+describe("the API's label filter", () => {
+  it("reads comma-separated ids, each once, sorted", () => {
+    expect(findConversationsQuerySchema.parse({ labels: "b, a,b" }).labels).toEqual(["a", "b"]);
+    expect(findConversationsQuerySchema.parse({}).labels).toEqual([]);
+  });
+
+  it("refuses a malformed id or more labels than a conversation can hold", () => {
+    expect(findConversationsQuerySchema.safeParse({ labels: "a b" }).success).toBe(false);
+    const eleven = Array.from({ length: 11 }, (_, i) => `l${i}`).join(",");
+    expect(findConversationsQuerySchema.safeParse({ labels: eleven }).error?.issues[0]?.message).toBe(
+      "Filter by at most 10 labels",
+    );
+  });
+});
+
+describe("a live row in a label-filtered list", () => {
+  it("belongs only while it carries every chosen label", () => {
+    const filters = { ...defaultConversationFilters, labelIds: ["a", "b"] };
+    expect(matchesFilters(row(["a", "b", "c"]), filters, "u1")).toBe(true);
+    expect(matchesFilters(row(["a"]), filters, "u1")).toBe(false);
+    expect(matchesFilters(row([]), defaultConversationFilters, "u1")).toBe(true);
+  });
+});
+
+describe("counts per label", () => {
+  const counts = {
+    groups: [],
+    labels: [
+      { labelId: "a", status: "open" as const, count: 3 },
+      { labelId: "a", status: "resolved" as const, count: 2 },
+      { labelId: "b", status: "open" as const, count: 7 },
+    ],
+  };
+  it("counts the state chosen, or every state", () => {
+    expect(labelCount(counts, "a", "open")).toBe(3);
+    expect(labelCount(counts, "a", "all")).toBe(5);
+    expect(labelCount(counts, "a", "pending")).toBe(0);
+    expect(labelCount(counts, "missing", "all")).toBe(0);
+  });
+});
+
+describe("labels-changed", () => {
+  it("is one event on the inbox channel naming each label once", () => {
+    const events = realtimeEventsFor({ ...emptyInboxChanges(), labelsChanged: ["a", "b", "a"] });
+    expect(events).toEqual([{ channel: INBOX_CHANNEL, name: "labels-changed", data: { labelIds: ["a", "b"] } }]);
+    expect(realtimeEventsFor(emptyInboxChanges())).toEqual([]);
+  });
+});
+
+describe("a label's fields", () => {
+  it("trims and folds spaces in the name, and knows the palette", () => {
+    expect(createLabelBodySchema.parse({ name: "  Late   delivery ", color: "amber" })).toEqual({
+      name: "Late delivery",
+      color: "amber",
+    });
+    expect(createLabelBodySchema.safeParse({ name: "Ok", color: "#ff0000" }).success).toBe(false);
+    expect(createLabelBodySchema.safeParse({ name: "\u0000bad", color: "red" }).success).toBe(false);
+    expect(createLabelBodySchema.safeParse({ name: "x".repeat(41), color: "red" }).success).toBe(false);
+  });
+
+  it("an edit names at least one field", () => {
+    expect(updateLabelBodySchema.safeParse({}).success).toBe(false);
+    expect(updateLabelBodySchema.parse({ color: "pink" })).toEqual({ color: "pink" });
+  });
+});
