@@ -144,7 +144,9 @@ test("the window closed: a template reaches the phone with its buttons; the cust
   const log = phone.getByRole("log", { name: "Messages" });
   await expect(log.getByText("Your parcel is out for delivery today.")).toBeVisible();
   await log.getByRole("button", { name: "Talk to us" }).click();
-  await expect(messages(admin.page, "Talk to us")).toBeVisible();
+  // The template's own bubble shows "Talk to us" as a button too; the customer's answer is inbound.
+  const answer = messages(admin.page, "Talk to us").and(admin.page.locator('[data-direction="inbound"]'));
+  await expect(answer).toHaveAttribute("data-type", "button");
   // The customer answered: the window is open again, free text is allowed.
   await expect(composer(admin.page)).not.toHaveAttribute("data-locked", "true");
   await expect(replyBox(admin.page)).toBeVisible();

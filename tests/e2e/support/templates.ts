@@ -12,7 +12,9 @@ export async function syncAndEnable(page: Page, name: string): Promise<void> {
   const saved = page.waitForResponse(
     (response) => response.url().includes("/api/templates/") && response.request().method() === "PATCH",
   );
-  await row.getByRole("checkbox", { name: "Agents may send it" }).check();
+  // A click, not check(): the box ticks once the mutation patches the cache (a tick later), and
+  // check() reads the state immediately after its click.
+  await row.getByRole("checkbox", { name: "Agents may send it" }).click();
   expect((await saved).status()).toBe(200);
   await expect(row.getByRole("checkbox", { name: "Agents may send it" })).toBeChecked();
   await expectAccessible(page, "settings · templates");
