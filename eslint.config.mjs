@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       "node_modules/",
       ".next/",
+      ".next-bench/",
       ".data/",
       "lib/db/generated/",
       "next-env.d.ts",

@@ -141,7 +141,13 @@ function Inbox({
   }, []);
 
   const notifications = useDesktopNotifications({ userId: user.id, watchingId: selectedId, open: select });
-  useInboxRealtime(user.id, notifications.onActivity);
+  // The open conversation was folded into another (the customer's new number): show that one.
+  const followMerge = useCallback((from: string, into: string) => {
+    if (conversationIdFromPath(window.location.pathname) !== from) return;
+    setSelectedId(into);
+    window.history.replaceState(null, "", inboxUrl(into, filtersRef.current));
+  }, []);
+  useInboxRealtime(user.id, notifications.onActivity, followMerge);
 
   // e: resolve the open conversation and go on to the next one; the toast can take it back.
   const resolveAndMoveOn = useCallback(() => {

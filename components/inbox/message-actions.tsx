@@ -69,7 +69,13 @@ export function SendStateNotice({ message }: { message: ThreadMessage }) {
           <button
             type="button"
             disabled={busy}
-            onClick={() => run(local ? actions.resendLocal : actions.retry)}
+            // A send that may have reached the customer first asks (a dialog that hands focus back
+            // here): only a Retry that sends at once waits for its answer.
+            onClick={() =>
+              sendState === "unknown" && !local
+                ? actions.retry(message)
+                : run(local ? actions.resendLocal : actions.retry)
+            }
             className="rounded border border-current px-2 py-0.5 font-medium hover:bg-white/60 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-emerald-700 disabled:opacity-60"
           >
             Retry

@@ -32,17 +32,29 @@ function fingerprint(root: string): string {
   return hash.digest("hex");
 }
 
-export function buildIfNeeded({ root, force = false }: { root: string; force?: boolean }): void {
-  const marker = join(root, ".next", "inbox-build-fingerprint");
+/**
+ * `bench`: the benchmark's build (.next-bench, with the `*.bench.ts` routes; next.config.ts), which
+ * `next start` serves when INBOX_BENCH_BUILD=1 is in its environment too.
+ */
+export function buildIfNeeded({
+  root,
+  force = false,
+  bench = false,
+}: {
+  root: string;
+  force?: boolean;
+  bench?: boolean;
+}): void {
+  const distDir = join(root, bench ? ".next-bench" : ".next");
+  const marker = join(distDir, "inbox-build-fingerprint");
   const current = fingerprint(root);
-  const built =
-    existsSync(join(root, ".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === current;
+  const built = existsSync(join(distDir, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === current;
   if (built && !force) return;
-  console.log("[start] building the app (next build)…");
+  console.log(`[start] building the app (next build${bench ? ", benchmark routes included" : ""})…`);
   const result = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...(bench ? { INBOX_BENCH_BUILD: "1" } : {}) },
   });
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
   // Measured again: next build itself may rewrite tsconfig.json.

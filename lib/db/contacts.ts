@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "./client";
+import { type ConversationMerge, mergeContactInto } from "./merge-contacts";
 
 export type ContactIdentity = {
   waId: string | null;
@@ -93,8 +94,9 @@ function definedOnly(identity: ContactIdentity): Partial<ContactIdentity> {
 
 /**
  * Moves contacts to the number they changed to, so that the new number's next message continues
- * the same conversations. A number that already has a contact of its own is left alone (its first
- * message arrived before the change): returns the changes applied.
+ * the same conversations. When the new number already has a contact (its first message arrived
+ * before Meta's note of the change), that contact is folded into the old one (mergeContactInto).
+ * Returns the changes applied and the conversations folded into others.
  */
 export async function changeContactNumbers({
   db,
@@ -102,16 +104,24 @@ export async function changeContactNumbers({
 }: {
   db: Db;
   changes: { fromWaId: string; toWaId: string }[];
-}): Promise<{ contactId: string; fromWaId: string; toWaId: string }[]> {
+}): Promise<{ applied: { contactId: string; fromWaId: string; toWaId: string }[]; merges: ConversationMerge[] }> {
   const applied: { contactId: string; fromWaId: string; toWaId: string }[] = [];
+  const merges: ConversationMerge[] = [];
   // One by one and in order: A→B then B→C must end at C.
   for (const change of changes) {
-    const rows = await db.$queryRaw<{ id: string }[]>`
-      UPDATE contacts SET wa_id = ${change.toWaId}, updated_at = now()
-      WHERE wa_id = ${change.fromWaId}
-        AND NOT EXISTS (SELECT 1 FROM contacts taken WHERE taken.wa_id = ${change.toWaId})
-      RETURNING id`;
-    for (const row of rows) applied.push({ contactId: row.id, ...change });
+    const found = await db.$queryRaw<{ id: string; wa_id: string }[]>`
+      SELECT id, wa_id FROM contacts WHERE wa_id IN (${change.fromWaId}, ${change.toWaId})`;
+    const old = found.find((row) => row.wa_id === change.fromWaId);
+    if (!old) continue;
+    const taken = found.find((row) => row.wa_id === change.toWaId);
+    if (taken) {
+      merges.push(
+        ...(await mergeContactInto({ db, oldContactId: old.id, newContactId: taken.id, newWaId: change.toWaId })),
+      );
+    } else {
+      await db.$executeRaw`UPDATE contacts SET wa_id = ${change.toWaId}, updated_at = now() WHERE id = ${old.id}`;
+    }
+    applied.push({ contactId: old.id, ...change });
   }
-  return applied;
+  return { applied, merges };
 }

@@ -20,7 +20,7 @@ import { applyTemplateEvents } from "@/lib/templates/apply-template-events";
 import { TEMPLATE_EVENT_FIELDS } from "@/lib/whatsapp/template-schema";
 import { accountEventKey, legacyAccountEventKey } from "./account-event-key";
 import { applyMessageEchoes } from "./apply-echoes";
-import { applyNumberChanges } from "./apply-number-changes";
+import { applyNumberChanges, followMerges } from "./apply-number-changes";
 import { numberErrorEvents } from "./number-errors";
 
 type MessagesChange = Extract<ParsedChange, { kind: "messages" }>;
@@ -184,14 +184,14 @@ async function applyMessageChanges({
     touches.push({ id: item.conversationId, messageAt: at, inboundAt: at });
   }
   await touchConversations({ db, touches });
-  await applyNumberChanges({
+  const merges = await applyNumberChanges({
     db,
     messages: threadMessages.flatMap((item) => (createdWamids.has(item.message.wamid) ? [item.message] : [])),
   });
+  changes.conversationsUpdated = [...new Set(touches.map((touch) => touch.id))];
+  followMerges(changes, merges);
   const createdConversations = new Set(changes.conversationsCreated);
-  changes.conversationsUpdated = [...new Set(touches.map((touch) => touch.id))].filter(
-    (id) => !createdConversations.has(id),
-  );
+  changes.conversationsUpdated = changes.conversationsUpdated.filter((id) => !createdConversations.has(id));
 
   const statusEvents = messageChanges.flatMap(({ rawEventId, change }) =>
     change.statuses.map((status) => ({

@@ -94,6 +94,22 @@ export function upsertConversationRows(queryClient: QueryClient, rows: Conversat
   }
 }
 
+/** A conversation that no longer exists (folded into another): its row leaves every list. */
+export function removeConversationRow(queryClient: QueryClient, conversationId: string): void {
+  queryClient.setQueriesData<ListData>({ queryKey: inboxKeys.lists() }, (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((page) => ({
+            ...page,
+            conversations: page.conversations.filter((row) => row.id !== conversationId),
+          })),
+        }
+      : data,
+  );
+  queryClient.removeQueries({ queryKey: inboxKeys.detail(conversationId) });
+}
+
 /**
  * This agent read a conversation: its unread badge goes at once, before the server answers — and
  * with it the badge of notes mentioning them (opening the conversation is seeing them).

@@ -6,7 +6,7 @@ import type { ConversationListItem, ConversationPage, SharedConversationRow } fr
 import type { ActivityReason } from "./notification-rules";
 import { INBOX_CHANNEL } from "@/lib/realtime/channels";
 import { fetchJson } from "./request-json";
-import { refetchIfLoading, upsertConversationRows } from "./inbox-cache";
+import { refetchIfLoading, removeConversationRow, upsertConversationRows } from "./inbox-cache";
 import { applyTemplateChanges } from "./use-templates";
 import { inboxKeys } from "./inbox-keys";
 import { contactKeys } from "./use-contact";
@@ -21,11 +21,13 @@ const IDS_PER_REQUEST = 100;
 /**
  * Keeps the conversation list, the tab's unread total and the sending status live from the inbox
  * channel. `onActivity` hears of new conversations and customers' messages with their fresh rows
- * (for desktop notifications); keep it stable.
+ * (for desktop notifications), `onMerged` of a conversation folded into another (a thread showing
+ * it follows); keep both stable.
  */
 export function useInboxRealtime(
   userId: string,
   onActivity?: (rows: ConversationListItem[], reason: ActivityReason) => void,
+  onMerged?: (from: string, into: string) => void,
 ): void {
   const queryClient = useQueryClient();
 
@@ -127,6 +129,13 @@ export function useInboxRealtime(
     // An admin renamed, recoloured or deleted labels: the pickers and every row's chips redraw.
     "contact-updated": ({ contactId }) =>
       void queryClient.invalidateQueries({ queryKey: contactKeys.detail(contactId) }),
+    // The customer's two numbers became one contact: one row goes, the other gains its history.
+    "conversation-merged": ({ conversationId, into }) => {
+      removeConversationRow(queryClient, conversationId);
+      batcher.rows([into]);
+      batcher.unread();
+      onMerged?.(conversationId, into);
+    },
     "labels-changed": () => {
       void queryClient.invalidateQueries({ queryKey: inboxKeys.labels });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.conversations });

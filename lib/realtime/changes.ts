@@ -39,6 +39,8 @@ export type InboxChanges = {
   labelsChanged: string[];
   /** Contacts whose name or notes the team changed (their panels redraw). */
   contactsUpdated: string[];
+  /** Conversations folded into another (a customer's two numbers became one contact). */
+  conversationsMerged: { from: string; into: string }[];
 };
 
 export function emptyInboxChanges(): InboxChanges {
@@ -57,6 +59,7 @@ export function emptyInboxChanges(): InboxChanges {
     templatesChanged: [],
     labelsChanged: [],
     contactsUpdated: [],
+    conversationsMerged: [],
   };
 }
 

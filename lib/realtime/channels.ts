@@ -70,6 +70,8 @@ export const realtimeEvents = {
   labelsChanged: "labels-changed",
   /** private-inbox: the team renamed a customer or changed its notes about them. */
   contactUpdated: "contact-updated",
+  /** private-inbox: a conversation was folded into another (the customer's two numbers are one person). */
+  conversationMerged: "conversation-merged",
 } as const;
 
 export type RealtimeEventName = (typeof realtimeEvents)[keyof typeof realtimeEvents];
@@ -116,6 +118,8 @@ export type TemplatesChangedEvent = { templates: TemplateChange[] };
 export type LabelsChangedEvent = { labelIds: string[] };
 /** Its id only: a panel showing it asks GET /api/contacts/[id] again. */
 export type ContactUpdatedEvent = { contactId: string };
+/** The row of `conversationId` goes; a browser showing its thread moves to `into`. */
+export type ConversationMergedEvent = { conversationId: string; into: string };
 
 /** Event name → payload, for typed bind() helpers on the client. */
 export type RealtimeEventPayloads = {
@@ -132,6 +136,7 @@ export type RealtimeEventPayloads = {
   "templates-changed": TemplatesChangedEvent;
   "labels-changed": LabelsChangedEvent;
   "contact-updated": ContactUpdatedEvent;
+  "conversation-merged": ConversationMergedEvent;
 };
 
 /** What a presence member carries (user_info of the channel authorization). */

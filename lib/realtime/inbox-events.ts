@@ -167,5 +167,12 @@ export function realtimeEventsFor(changes: InboxChanges, views: EventViews = noE
   for (const contactId of new Set(changes.contactsUpdated)) {
     events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.contactUpdated, data: { contactId } });
   }
+  for (const { from, into } of changes.conversationsMerged) {
+    events.push({
+      channel: INBOX_CHANNEL,
+      name: realtimeEvents.conversationMerged,
+      data: { conversationId: from, into },
+    });
+  }
   return events;
 }

@@ -135,6 +135,7 @@ export async function waitForMark(page: Page, name: string, timeoutMs = 60_000):
  *   and after the frame that shows it was produced (rAF, then a task: the paint has happened);
  * - marks click: the timeStamp of the last click; enterAt: wall-clock time of the last Enter keydown; taskLog: [start, duration] of every long task (> 50 ms);
  * - seen[marker]: wall-clock time (timeOrigin + now) a message bubble with a "rtm-…" marker showed;
+ * - waitForRead(marker): resolves with the wall-clock time of the frame after that bubble turned read;
  * - ws: wall-clock arrival of every Pusher frame that announces a message;
  * - scroll(): scrolls a container frame by frame and records each frame's duration, and how long
  *   the scroll stood still at the end of what was loaded (waiting for the next page).
@@ -195,6 +196,22 @@ const PAGE_SCRIPT = String.raw`(() => {
     bench.longTasks.push(Math.round(entry.duration));
     bench.taskLog.push([Math.round(entry.startTime), Math.round(entry.duration)]);
   });
+  // Wall-clock time of the frame after the bubble holding the marker first shows read (blue) ticks.
+  bench.waitForRead = (marker) =>
+    new Promise((resolve) => {
+      const isRead = () =>
+        [...document.querySelectorAll('[data-testid="message"][data-status="read"]')].some((bubble) =>
+          bubble.textContent.includes(marker),
+        );
+      const done = () => afterPaint(() => resolve(wall()));
+      if (isRead()) return done();
+      const observer = new MutationObserver(() => {
+        if (!isRead()) return;
+        observer.disconnect();
+        done();
+      });
+      observer.observe(document, { subtree: true, attributes: true, attributeFilter: ["data-status"], childList: true });
+    });
   bench.waitFor = (marker) =>
     new Promise((resolve) => {
       const entry = bench.seen[marker];

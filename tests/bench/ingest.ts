@@ -30,9 +30,10 @@ const log = (line = "") => console.log(line);
 
 async function main() {
   const database = await createBenchDatabase({ root, embedded: options.embedded, defer });
-  if (!options.skipBuild) buildIfNeeded({ root });
-  else if (!existsSync(join(root, ".next", "BUILD_ID")))
-    throw new Error("--skip-build: there is no build in .next yet");
+  // The benchmark's own build: the product plus a trivial POST route, the ceiling ingest is held to.
+  if (!options.skipBuild) buildIfNeeded({ root, bench: true });
+  else if (!existsSync(join(root, ".next-bench", "BUILD_ID")))
+    throw new Error("--skip-build: there is no benchmark build in .next-bench yet");
 
   const secrets = {
     appSecret: `bench-secret-${randomBytes(8).toString("hex")}`,
@@ -40,6 +41,7 @@ async function main() {
   };
   // Secrets from the environment: the ack path never needs the database for its configuration.
   const serverEnv: Record<string, string> = {
+    INBOX_BENCH_BUILD: "1",
     DATABASE_URL: database.url,
     WHATSAPP_APP_SECRET: secrets.appSecret,
     WHATSAPP_WEBHOOK_KEY: secrets.webhookKey,
@@ -79,6 +81,21 @@ async function main() {
   log(`\n${describeRun("A  health  ", healthRun)}`);
   log(`   CPU (cores): ${formatCpu(healthCpu, cpu())}`);
 
+  // Phase A2 — the ceiling ingest is held to: the same signed bodies POSTed to a route that only
+  // reads them (app/api/bench/post/route.bench.ts), so Next's own cost of a POST body is in both.
+  const post = {
+    kind: "post" as const,
+    url: `${server.url}/api/bench/post`,
+    appSecret: secrets.appSecret,
+    senders: options.senders,
+    connections: options.connections,
+  };
+  await load.run({ ...post, duration: options.warmup });
+  const postCpu = cpu();
+  const postRun = await load.run({ ...post, duration: options.duration });
+  log(`\n${describeRun("A2 post    ", postRun)}`);
+  log(`   CPU (cores): ${formatCpu(postCpu, cpu())}`);
+
   // Phase B — ingest. A short warm-up loads the route and opens the pools; its events are drained
   // before measuring, so the measured backlog starts at zero.
   const ingest = {
@@ -99,7 +116,7 @@ async function main() {
   const ingestRun = await load.run({ ...ingest, connections: options.connections, duration: options.duration });
   const atStop = await sampler.now();
   const stopCpu = cpu();
-  log(`\n${describeRun("B  ingest  ", ingestRun, healthRun)}`);
+  log(`\n${describeRun("B  ingest  ", ingestRun, postRun)}`);
   log(`   CPU (cores): ${formatCpu(loadCpu, stopCpu)}`);
 
   // Phase C — processing, watched from outside the server: bounded wait for the backlog to drain.
@@ -148,7 +165,9 @@ async function main() {
   if (ingestRun.non2xx + ingestRun.errors > 0 || !exact) {
     log(`\n[bench] server output (tail):\n${server.output().slice(-3000)}`);
   }
-  log(`\n${summaryTable({ health: healthRun, ingest: ingestRun, processing, lagMs: run.lagMs, correctness })}`);
+  log(
+    `\n${summaryTable({ health: healthRun, post: postRun, ingest: ingestRun, processing, lagMs: run.lagMs, correctness })}`,
+  );
 }
 
 runBench(main, teardown);

@@ -9,7 +9,8 @@ import { createWebhookFactory } from "./webhook-body";
 
 export type RunRequest = {
   id: number;
-  kind: "health" | "ingest";
+  /** health: GET; post: the same signed bodies to the trivial POST route; ingest: to the webhook. */
+  kind: "health" | "post" | "ingest";
   url: string;
   connections: number;
   /** Seconds; or `amount` requests in total. */
@@ -44,7 +45,7 @@ const runTag = randomBytes(4).toString("hex");
 async function run(request: RunRequest): Promise<RunResult> {
   const ackedWamids: string[] = [];
   let requests: AutocannonRequest[] | undefined;
-  if (request.kind === "ingest") {
+  if (request.kind !== "health") {
     factory ??= createWebhookFactory({ appSecret: request.appSecret ?? "", senders: request.senders ?? 1000, runTag });
     const next = factory;
     requests = [

@@ -1,4 +1,4 @@
-// npm run bench:realtime -- [--messages 200] [--in-process] [--gap-ms 100] [--skip-build] [--embedded] [--baseline <dir>]
+// npm run bench:realtime -- [--messages 200] [--replies 100] [--round-trips 50] [--in-process] [--gap-ms 100] [--skip-build] [--embedded] [--baseline <dir>]
 // How long a customer's message takes to appear in an agent's open thread: from the moment its
 // signed webhook is posted to the frame that shows it in Chromium, one message at a time. The
 // `npm start` layout by default (next start acking only + one `npm run worker` + the bundled
@@ -15,6 +15,7 @@ import { startGraphSandbox } from "../../lib/sandbox/graph-api";
 import { root } from "../support/processes";
 import { createBenchAgent, launchChromium } from "./browser";
 import { cloneBenchDatabase, createBenchDatabase } from "./database";
+import { describeRoundTrips, measureRoundTrips } from "./realtime-outbound";
 import { type Delivery, printDeliveries } from "./realtime-report";
 import { type RealtimeSide, startRealtimeSide } from "./realtime-side";
 import { createTeardown, runBench } from "./teardown";
@@ -24,6 +25,7 @@ const usage = `Usage: npm run bench:realtime -- [options]
   --warmup <n>       unmeasured messages first (default 10)
   --gap-ms <ms>      pause after each message is painted (default 100)
   --replies <n>      then the agent replies n times: Enter → the pending bubble painted (default 100)
+  --round-trips <n>  then n replies through the sandbox: Enter → the customer's phone → read → blue ticks (default 50)
   --in-process       plain next start processing after the ack (default: the npm start layout, 1 worker)
   --skip-build       use the existing .next build(s)
   --embedded         the embedded Postgres even when a server is reachable
@@ -37,6 +39,7 @@ const { values: flags } = parseArgs({
     warmup: { type: "string", default: "10" },
     "gap-ms": { type: "string", default: "100" },
     replies: { type: "string", default: "100" },
+    "round-trips": { type: "string", default: "50" },
     "in-process": { type: "boolean", default: false },
     "skip-build": { type: "boolean", default: false },
     embedded: { type: "boolean", default: false },
@@ -52,6 +55,7 @@ const MESSAGES = Number(flags.messages);
 const WARMUP = Number(flags.warmup);
 const GAP_MS = Number(flags["gap-ms"]);
 const REPLIES = Number(flags.replies);
+const ROUND_TRIPS = Number(flags["round-trips"]);
 const BASELINE = flags.baseline ? resolve(flags.baseline) : null;
 const teardown = createTeardown();
 const { defer } = teardown;
@@ -207,6 +211,20 @@ async function main() {
         `${summary(paintedFromKeydown)}\n[bench]   from Playwright's press() in Node (adds the CDP round trip): ` +
         `${summary(painted)}; ${graph.sent.length} reached the fake Graph API`,
     );
+  if (ROUND_TRIPS > 0) {
+    const trips = await measureRoundTrips({
+      page,
+      graph,
+      webhook: {
+        url: `${sides[0]!.serverUrl}/api/webhooks/whatsapp/${secrets.webhookKey}`,
+        appSecret: secrets.appSecret,
+      },
+      runTag,
+      count: ROUND_TRIPS,
+      gapMs: GAP_MS,
+    });
+    log(`\n${describeRoundTrips(trips, ROUND_TRIPS)}`);
+  }
   log(`\n[bench] done · load average ${load()}`);
 }
 

@@ -1,4 +1,4 @@
-// npx tsx --conditions=react-server tests/bench/sign-in-flood.ts [seconds per phase, default 10]
+// npm run bench:sign-in-flood -- [seconds per phase, default 10]
 // Signed webhook acks per second alone, and during a flood of anonymous sign-in attempts (16 at a
 // time, made-up emails) — from one address, and from a new address each time (what a botnet does,
 // which only the global gate on password hashing holds back) — plus how long a real user's sign-in

@@ -112,6 +112,62 @@ describe("a customer who changes number", () => {
   });
 });
 
+describe("a customer who wrote from the new number before Meta's note of the change", () => {
+  it("becomes one contact with one conversation holding both numbers' messages", async () => {
+    const oldNumber = uniqueWaId();
+    const newNumber = uniqueWaId();
+    const first = uniqueWamid();
+    await postWebhook(
+      buildMessagesWebhook({
+        contacts: [{ waId: oldNumber, name: "Bea" }],
+        messages: [sampleInboundMessage("text", { from: oldNumber, wamid: first, timestamp: 1764230000 })],
+      }),
+    );
+    const kept = await stored(first);
+    const early = uniqueWamid();
+    await postWebhook(
+      buildMessagesWebhook({
+        contacts: [{ waId: newNumber, name: "Bea (new phone)" }],
+        messages: [sampleInboundMessage("text", { from: newNumber, wamid: early, timestamp: 1764230050 })],
+      }),
+    );
+    const folded = (await stored(early)).conversationId;
+    expect(folded).not.toBe(kept.conversationId);
+
+    const note = uniqueWamid();
+    const system = sampleInboundMessage("system", {
+      from: oldNumber,
+      wamid: note,
+      timestamp: 1764230100,
+      text: `User Bea changed from ${oldNumber} to ${newNumber}`,
+    }) as { system: Record<string, unknown> };
+    system.system.wa_id = newNumber;
+    await postWebhook(buildMessagesWebhook({ contacts: [], messages: [system] }));
+
+    await eventually(
+      async () => (await db().conversation.findUnique({ where: { id: folded } })) === null,
+      "the new number's conversation folded into the old one",
+    );
+    const conversation = await db().conversation.findUniqueOrThrow({
+      where: { id: kept.conversationId },
+      include: { contact: true, messages: { orderBy: { timestamp: "asc" }, select: { wamid: true } } },
+    });
+    expect(conversation.messages.map((message) => message.wamid)).toEqual([first, early, note]);
+    expect(conversation.contact.waId).toBe(newNumber);
+    expect(conversation.contact.profileName).toBe("Bea (new phone)");
+    expect(await db().contact.count({ where: { waId: { in: [oldNumber, newNumber] } } })).toBe(1);
+
+    const next = uniqueWamid();
+    await postWebhook(
+      buildMessagesWebhook({
+        contacts: [{ waId: newNumber, name: "Bea" }],
+        messages: [sampleInboundMessage("text", { from: newNumber, wamid: next, timestamp: 1764230200 })],
+      }),
+    );
+    expect((await stored(next)).conversationId).toBe(kept.conversationId);
+  });
+});
+
 describe("errors Meta reports for a whole number", () => {
   let admin: HttpSession;
   beforeAll(async () => {

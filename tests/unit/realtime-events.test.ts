@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { envSchema, reloadEnv } from "../../lib/env";
+import { followMerges } from "../../lib/ingest/apply-number-changes";
 import { emptyInboxChanges } from "../../lib/realtime/changes";
 import { conversationChannel, INBOX_CHANNEL, parseChannelName } from "../../lib/realtime/channels";
 import { realtimeEventsFor } from "../../lib/realtime/inbox-events";
@@ -11,6 +12,27 @@ import { getLocalPusherServerConfig, usesLocalPusherServer } from "../../lib/rea
 import { getRealtimeClientConfig } from "../../lib/realtime/server";
 
 describe("realtimeEventsFor", () => {
+  it("a batch that folded a new number's conversation into the old one speaks of the old one only", () => {
+    const changes = emptyInboxChanges();
+    changes.conversationsCreated = ["c9"];
+    changes.conversationsUpdated = ["c1"];
+    changes.messagesCreated = [
+      { id: "m9", conversationId: "c9", direction: "inbound" },
+      { id: "m1", conversationId: "c1", direction: "inbound" },
+    ];
+    followMerges(changes, [{ from: "c9", into: "c1" }]);
+    const events = realtimeEventsFor(changes).map(
+      (event) => `${event.channel} ${event.name} ${JSON.stringify(event.data)}`,
+    );
+    expect(events).toEqual([
+      `${INBOX_CHANNEL} conversation-updated {"conversationId":"c1","lastMessageId":"m1"}`,
+      `${INBOX_CHANNEL} unread-counts-changed {"conversationIds":["c1"]}`,
+      `${conversationChannel("c1")} message-created {"messageId":"m9","conversationId":"c1","direction":"inbound"}`,
+      `${conversationChannel("c1")} message-created {"messageId":"m1","conversationId":"c1","direction":"inbound"}`,
+      `${INBOX_CHANNEL} conversation-merged {"conversationId":"c9","into":"c1"}`,
+    ]);
+  });
+
   it("sends list events to the inbox and thread events to each conversation, ids only", () => {
     const changes = emptyInboxChanges();
     changes.conversationsCreated = ["c1"];
