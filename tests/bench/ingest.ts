@@ -49,6 +49,8 @@ async function main() {
     // A production server refuses to start without a session-signing secret.
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64"),
     ...(options.poolSize ? { DATABASE_POOL_SIZE: String(options.poolSize) } : {}),
+    // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": a CPU profile of next-server, written when it stops.
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
     ...(options.workers > 0 ? { PROCESS_AFTER_ACK: "false", RECOVERY_LOOP: "off" } : {}),
   };
   const server = await startNextServer(serverEnv);
@@ -70,7 +72,8 @@ async function main() {
     `[bench] ${options.connections} connections · ${options.duration} s per phase · ${options.senders} senders · ` +
       `server ${setting("DATABASE_POOL_SIZE", "10")} ${setting("PROCESS_AFTER_ACK", "true")} ` +
       `${setting("RECOVERY_LOOP", "on")} ${setting("WORKER_POLL_MS", "1000")}` +
-      (options.workers ? ` · ${options.workers} worker process(es), WORKER_POLL_MS=${WORKER_POLL_MS}` : ""),
+      (options.workers ? ` · ${options.workers} worker process(es), WORKER_POLL_MS=${WORKER_POLL_MS}` : "") +
+      (options.ackOnly ? " · ack-only: the workers are paused while acks are measured" : ""),
   );
 
   // Phase A — the framework's ceiling: a route that touches nothing.
@@ -111,11 +114,18 @@ async function main() {
   const afterId = await maxRawEventId(client);
   const baseline = await sampleQueue(client);
 
+  // --ack-only: the workers sleep through the ingest phase (the server only acks), then drain.
+  const pauseWorkers = (signal: "SIGSTOP" | "SIGCONT") => {
+    if (options.ackOnly) for (const pid of workerPids) process.kill(pid, signal);
+  };
   const sampler = startSampler(client, SAMPLE_MS);
+  pauseWorkers("SIGSTOP");
+  defer("wake the workers", async () => pauseWorkers("SIGCONT"));
   const loadCpu = cpu();
   const ingestRun = await load.run({ ...ingest, connections: options.connections, duration: options.duration });
   const atStop = await sampler.now();
   const stopCpu = cpu();
+  pauseWorkers("SIGCONT");
   log(`\n${describeRun("B  ingest  ", ingestRun, postRun)}`);
   log(`   CPU (cores): ${formatCpu(loadCpu, stopCpu)}`);
 

@@ -18,21 +18,22 @@ export type RealtimeSide = {
   page: Page;
   /** Responses' end of every GET /api/messages/<id> the page made (ms, request timing). */
   messageFetches: number[];
-  /** Posts one signed text webhook as the customer; resolves with its wamid once acknowledged. */
-  post: (text: string, seq: number) => Promise<string>;
+  /** Posts one signed text webhook as the customer (or `customer`); resolves with its wamid once acknowledged. */
+  post: (text: string, seq: number, customer?: { from: string; name: string }) => Promise<string>;
 };
 
 export const BENCH_CUSTOMER = { from: "447700900777", name: "Realtime Bench Customer" };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitForConversation(databaseUrl: string): Promise<string> {
+/** The conversation of the customer with this wa_id, once their first webhook has been processed. */
+export async function waitForConversation(databaseUrl: string, waId: string = BENCH_CUSTOMER.from): Promise<string> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(100)) {
       const { rows } = await client.query<{ id: string }>(
         "SELECT c.id FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE ct.wa_id = $1",
-        [BENCH_CUSTOMER.from],
+        [waId],
       );
       if (rows[0]) return rows[0].id;
     }
@@ -90,8 +91,8 @@ export async function startRealtimeSide({
   });
 
   const webhookUrl = `${server.url}/api/webhooks/whatsapp/${secrets.webhookKey}`;
-  const post = async (text: string, seq: number) => {
-    const hook = signedTextWebhook({ appSecret: secrets.appSecret, ...BENCH_CUSTOMER, text, runTag, seq });
+  const post = async (text: string, seq: number, customer = BENCH_CUSTOMER) => {
+    const hook = signedTextWebhook({ appSecret: secrets.appSecret, ...customer, text, runTag, seq });
     const response = await fetch(webhookUrl, {
       method: "POST",
       headers: { "content-type": "application/json", "x-hub-signature-256": hook.signature },

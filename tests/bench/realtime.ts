@@ -213,7 +213,7 @@ async function main() {
     );
   if (ROUND_TRIPS > 0) {
     const trips = await measureRoundTrips({
-      page,
+      side: sides[0]!,
       graph,
       webhook: {
         url: `${sides[0]!.serverUrl}/api/webhooks/whatsapp/${secrets.webhookKey}`,
