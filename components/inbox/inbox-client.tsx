@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { RealtimeProvider } from "@/components/providers/realtime-provider";
@@ -27,8 +28,14 @@ import { ConversationList, type ConversationListHandle } from "./conversation-li
 import { contactLabel, inboxTitle } from "./format";
 import { SendingStatusBanner } from "./sending-status-banner";
 import { useDesktopNotifications } from "./use-desktop-notifications";
-import { Thread } from "./thread";
 import { LazyUntilOpen } from "@/components/ui/lazy-until-open";
+
+// The thread (bubbles, composer, dialogs) is its own chunk: a deep link renders it on the server and
+// Next preloads the chunk with the page; /inbox paints its list without it and fetches it when idle.
+const Thread = dynamic(() => import("./thread").then((module) => module.Thread), {
+  loading: () => <p className="m-auto text-sm text-slate-500">Loading conversation…</p>,
+});
+const preloadThread = () => void import("./thread");
 
 // Loaded when first opened, not before the first paint (with the number parser, ~30 KB compressed).
 const NewConversationDialog = lazy(() =>
@@ -138,6 +145,15 @@ function Inbox({
     };
     window.addEventListener("popstate", onPopState);
     return () => window.removeEventListener("popstate", onPopState);
+  }, []);
+
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== "function") {
+      const timer = setTimeout(preloadThread, 200);
+      return () => clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(preloadThread, { timeout: 2_000 });
+    return () => window.cancelIdleCallback(idle);
   }, []);
 
   const notifications = useDesktopNotifications({ userId: user.id, watchingId: selectedId, open: select });

@@ -31,7 +31,7 @@ const clients: PusherClient[] = [];
  */
 export async function connectRealtime(session: HttpSession, configFrom: HttpSession = session): Promise<PusherClient> {
   const config = await fetchRealtimeConfig(configFrom);
-  const client = createRealtimeClient(config, {
+  const client = await createRealtimeClient(config, {
     channelAuthorization: {
       customHandler: ({ socketId, channelName }, callback) => {
         postChannelAuth(session, socketId, channelName).then(
