@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { useCustomerAction, useCustomerReads } from "@/lib/queries/use-sandbox";
 import type { SandboxChatItem, SandboxCustomerView } from "@/lib/views/sandbox";
 import { ChatBubble } from "./chat-bubble";
+import { FailureControls } from "./failure-controls";
 
 /** One customer's phone: the chat as WhatsApp shows it, and what the customer can do. */
 export function CustomerPhone({ customer, onBack }: { customer: SandboxCustomerView; onBack: () => void }) {
@@ -80,6 +81,7 @@ export function CustomerPhone({ customer, onBack }: { customer: SandboxCustomerV
           ))
         )}
       </ol>
+      <FailureControls address={customer.address} name={customer.name} />
       {action.isError ? (
         <div className="px-3 pb-2">
           <Alert tone="error">{action.error.message}</Alert>

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { customerActionSchema } from "./schemas";
 import { addCustomer, customerReads, customerSends } from "./customers";
 import { toCustomerView } from "./chat-view";
+import { readSandboxSettings, sandboxSettingsSchema, updateSandboxSettings } from "./control-settings";
 import type { GraphSandbox, SandboxSendRule, SandboxTemplate } from "./graph-api";
 
 export const CONTROL_PREFIX = "/_sandbox";
@@ -97,6 +98,12 @@ async function route({
     const rule = parse(ruleSchema);
     if (rule) sandbox.rules.push(rule as SandboxSendRule);
     return rule ? reply(204, null) : undefined;
+  }
+  if (path === "/settings" && method === "GET") return reply(200, readSandboxSettings(sandbox));
+  if (path === "/settings" && method === "POST") {
+    const settings = parse(sandboxSettingsSchema);
+    if (settings) updateSandboxSettings(sandbox, settings);
+    return settings ? reply(200, readSandboxSettings(sandbox)) : undefined;
   }
   if (method === "POST" && path === "/media") {
     const media = parse(mediaSchema);
