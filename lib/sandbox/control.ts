@@ -1,6 +1,7 @@
 // The sandbox's control API, under /_sandbox/ on the stand-in's own port: the customer simulator
 // (through the app's /api/sandbox routes) and the E2E specs drive Meta's side through it — the
-// customers' actions, failures on request, media and templates Meta holds, and what it was sent.
+// customers' actions, failures on request, Meta's limits and status habits (control-settings.ts),
+// media and templates Meta holds, and what it was sent.
 // It listens on 127.0.0.1 only, like the rest of the stand-in.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";

@@ -7,6 +7,7 @@ import { stringifyLikeMeta } from "@/lib/whatsapp/meta-json";
 import { buildMessagesWebhook, type SampleStatusName, sampleStatus, sampleWamid } from "@/lib/whatsapp/sample-payloads";
 import { signPayload } from "@/lib/whatsapp/signature";
 import type { GraphSandbox } from "./graph-api";
+import { planStatuses } from "./status-plan";
 
 export type SimulatedCustomer = {
   /** How the business addresses them: the wa_id, or the business-scoped user id for a customer known only by it. */
@@ -106,30 +107,6 @@ export function deliverToCustomer(
       await reportStatuses(sandbox, customer, [{ wamid, status, at, errorCode: failWith }]);
     }
   })();
-}
-
-type PlannedStatus<S> = { status: S; at: number; quirk: boolean };
-
-/**
- * Meta's order, except now and then (sandbox.statusQuirks): the first two swapped, or one status
- * reported twice — as Meta does (webhooks/overview); the app must end with the same ticks either way.
- */
-export function planStatuses<S>(sandbox: GraphSandbox, steps: S[]): PlannedStatus<S>[] {
-  const start = Date.now();
-  const plan = steps.map((status, index) => ({
-    status,
-    at: start + (index + 1) * sandbox.statusDelayMs,
-    quirk: false,
-  }));
-  if (plan.length >= 2 && sandbox.random() < sandbox.statusQuirks.outOfOrder) {
-    const [first, second] = plan as [PlannedStatus<S>, PlannedStatus<S>];
-    plan.splice(0, 2, second, { ...first, quirk: true });
-  }
-  if (plan.length > 0 && sandbox.random() < sandbox.statusQuirks.duplicate) {
-    const twice = plan[Math.floor(sandbox.random() * plan.length)]!;
-    plan.push({ ...twice, quirk: true });
-  }
-  return plan;
 }
 
 /** The customer opens the chat: everything the business sent and they have not read becomes read. */
