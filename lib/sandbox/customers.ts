@@ -100,7 +100,8 @@ export function deliverToCustomer(
   );
   void (async () => {
     for (const { status, at, quirk } of plan) {
-      await wait(sandbox.statusDelayMs);
+      // Never before it happened; a late one (out of order, twice) comes a delay after the one before.
+      await wait(Math.max(sandbox.statusDelayMs, at - Date.now()));
       // Read already (the customer was quicker): Meta sends no delivered then — unless it misbehaves.
       if (status !== "failed" && !quirk && statusRank(entry.status) >= statusRank(status)) continue;
       if (status !== "failed" && statusRank(status) > statusRank(entry.status)) entry.status = status;
