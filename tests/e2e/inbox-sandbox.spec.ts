@@ -6,6 +6,7 @@ import { randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { SAMPLE_WABA_ID } from "../../lib/whatsapp/sample-payloads";
 import { newBusinessNumber, newCustomer, type Customer } from "./support/customers";
+import { expectAccessible } from "./support/accessibility";
 import { screenshotPath } from "./support/fixtures";
 import { metaHasTemplate, metaSimulates, metaWill } from "./support/graph-control";
 import { expect, test } from "./support/inbox";
@@ -120,6 +121,7 @@ test("the simulator's failure controls make the next send fail: the agent's bubb
   await expect(phone.getByRole("status").filter({ hasText: "will fail" })).toHaveText(
     `The next send to ${customer.name} will fail: Media upload or fetch error (131053).`,
   );
+  await expectAccessible(simulator, "sandbox · failure controls");
 
   await replyBox(admin.page).fill("Here it is.");
   await replyBox(admin.page).press("Enter");
