@@ -181,6 +181,11 @@ export const envSchema = z.object({
   ),
   /** `npm start`: the stand-in's port (0: any free one). */
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /**
+   * The secret the sandbox signs its webhooks with (`npm start` makes a new one each time it runs
+   * one): never a real App Secret, and accepted only while the sandbox is available.
+   */
+  SANDBOX_WEBHOOK_SECRET: optionalString.pipe(z.string().min(16).optional()),
   /** The sandbox's delay before each status webhook (sent, then delivered), in ms. */
   SANDBOX_STATUS_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(400),
 });

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { useCustomerAction, useCustomerReads } from "@/lib/queries/use-sandbox";
 import type { SandboxChatItem, SandboxCustomerView } from "@/lib/views/sandbox";
 import { ChatBubble } from "./chat-bubble";
+import { FailureControls } from "./failure-controls";
 
 /** One customer's phone: the chat as WhatsApp shows it, and what the customer can do. */
 export function CustomerPhone({ customer, onBack }: { customer: SandboxCustomerView; onBack: () => void }) {
@@ -62,24 +63,28 @@ export function CustomerPhone({ customer, onBack }: { customer: SandboxCustomerV
           </p>
         </div>
       </header>
-      <ol ref={logRef} role="log" aria-label="Messages" className="flex-1 space-y-2 overflow-y-auto p-3">
-        {customer.chat.length === 0 ? (
-          <li className="py-8 text-center text-sm text-slate-600">No messages yet. Say hello to the business.</li>
-        ) : (
-          customer.chat.map((item) => (
-            <ChatBubble
-              key={item.wamid}
-              item={item}
-              busy={action.isPending}
-              onReply={() => setReplyTo(item)}
-              onReact={(emoji) => action.mutate({ type: "reaction", messageId: item.wamid, emoji })}
-              onTap={(button) =>
-                action.mutate({ type: "button", messageId: item.wamid, text: button.text, payload: button.payload })
-              }
-            />
-          ))
-        )}
-      </ol>
+      {/* The log around the list, not on it: role="log" on the <ol> would hide its list items' role. */}
+      <div role="log" aria-label="Messages" className="flex-1 overflow-y-auto p-3">
+        <ol ref={logRef} className="space-y-2">
+          {customer.chat.length === 0 ? (
+            <li className="py-8 text-center text-sm text-slate-600">No messages yet. Say hello to the business.</li>
+          ) : (
+            customer.chat.map((item) => (
+              <ChatBubble
+                key={item.wamid}
+                item={item}
+                busy={action.isPending}
+                onReply={() => setReplyTo(item)}
+                onReact={(emoji) => action.mutate({ type: "reaction", messageId: item.wamid, emoji })}
+                onTap={(button) =>
+                  action.mutate({ type: "button", messageId: item.wamid, text: button.text, payload: button.payload })
+                }
+              />
+            ))
+          )}
+        </ol>
+      </div>
+      <FailureControls address={customer.address} name={customer.name} />
       {action.isError ? (
         <div className="px-3 pb-2">
           <Alert tone="error">{action.error.message}</Alert>

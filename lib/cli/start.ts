@@ -9,6 +9,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded-postgre
 import { runPrisma } from "./prisma";
 import { writeRuntimeFile } from "@/lib/runtime-file";
 import type { GraphSandbox } from "@/lib/sandbox/graph-api";
+import type { RunningSandbox } from "@/lib/sandbox/run-sandbox";
 
 const root = process.cwd();
 
@@ -22,7 +23,7 @@ async function main() {
     reloadEnv();
   }
   let realtime: LocalRealtime | null = null;
-  let sandbox: GraphSandbox | null = null;
+  let sandbox: RunningSandbox | null = null;
   const stopServices = async () => {
     await sandbox?.close().catch((error: unknown) => console.error("[start] stopping the sandbox failed", error));
     await realtime
@@ -51,7 +52,7 @@ async function main() {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...realtime?.env,
-    ...(sandbox ? { SANDBOX_URL: sandbox.url } : {}),
+    ...(sandbox ? { SANDBOX_URL: sandbox.url, SANDBOX_WEBHOOK_SECRET: sandbox.webhookSecret } : {}),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
   };
@@ -114,7 +115,7 @@ const WORKER_STOP_MS = 10_000;
  * Sandbox mode (README → Sandbox): with no access token configured (SANDBOX=auto) or SANDBOX=on,
  * the Graph API stand-in runs here, beside the bundled Pusher server, and the app sends to it.
  */
-async function startSandboxIfWanted(): Promise<GraphSandbox | null> {
+async function startSandboxIfWanted(): Promise<RunningSandbox | null> {
   const env = getEnv();
   if (env.SANDBOX === "off") return null;
   if (env.SANDBOX === "auto") {

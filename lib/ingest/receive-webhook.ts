@@ -11,6 +11,7 @@ import { reportAckFailure, reportAckSuccess } from "./ack-outage";
 import { verifySignature } from "@/lib/whatsapp/signature";
 import { requestDrain } from "./process-pending-events";
 import { getWebhookConfig } from "@/lib/settings/webhook-config";
+import { signedBySandbox } from "@/lib/sandbox/sandbox-signature";
 import { allowRejectedRequest } from "./webhook-rate-limit";
 
 /** Meta's documented maximum webhook body. */
@@ -110,7 +111,10 @@ export async function receiveWebhook({
     return reply(413, `Payload too large: webhook bodies are at most ${MAX_WEBHOOK_BYTES} bytes`);
   }
   const header = request.headers.get("x-hub-signature-256");
-  if (!verifySignature({ body: read.body, header, appSecret: config.appSecret })) {
+  if (
+    !verifySignature({ body: read.body, header, appSecret: config.appSecret }) &&
+    !(await signedBySandbox({ body: read.body, header }))
+  ) {
     return rejectWebhookRequest({
       request,
       schedule,

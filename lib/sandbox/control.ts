@@ -1,6 +1,7 @@
 // The sandbox's control API, under /_sandbox/ on the stand-in's own port: the customer simulator
 // (through the app's /api/sandbox routes) and the E2E specs drive Meta's side through it — the
-// customers' actions, failures on request, media and templates Meta holds, and what it was sent.
+// customers' actions, failures on request, Meta's limits and status habits (control-settings.ts),
+// media and templates Meta holds, and what it was sent.
 // It listens on 127.0.0.1 only, like the rest of the stand-in.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -8,6 +9,7 @@ import { z } from "zod";
 import { customerActionSchema } from "./schemas";
 import { addCustomer, customerReads, customerSends } from "./customers";
 import { toCustomerView } from "./chat-view";
+import { readSandboxSettings, sandboxSettingsSchema, updateSandboxSettings } from "./control-settings";
 import type { GraphSandbox, SandboxSendRule, SandboxTemplate } from "./graph-api";
 
 export const CONTROL_PREFIX = "/_sandbox";
@@ -97,6 +99,12 @@ async function route({
     const rule = parse(ruleSchema);
     if (rule) sandbox.rules.push(rule as SandboxSendRule);
     return rule ? reply(204, null) : undefined;
+  }
+  if (path === "/settings" && method === "GET") return reply(200, readSandboxSettings(sandbox));
+  if (path === "/settings" && method === "POST") {
+    const settings = parse(sandboxSettingsSchema);
+    if (settings) updateSandboxSettings(sandbox, settings);
+    return settings ? reply(200, readSandboxSettings(sandbox)) : undefined;
   }
   if (method === "POST" && path === "/media") {
     const media = parse(mediaSchema);

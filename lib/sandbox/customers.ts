@@ -2,11 +2,12 @@
 // sends them is followed by signed status webhooks (sent, then delivered; read once the customer
 // opens the chat), and what they write reaches the app as Meta's own webhooks — built by the same
 // sample builders `npm run simulate` uses, serialised as Meta escapes them and signed with the
-// app's App Secret.
+// secret webhookTarget names (in sandbox mode the sandbox's own, never the app's App Secret).
 import { stringifyLikeMeta } from "@/lib/whatsapp/meta-json";
 import { buildMessagesWebhook, type SampleStatusName, sampleStatus, sampleWamid } from "@/lib/whatsapp/sample-payloads";
 import { signPayload } from "@/lib/whatsapp/signature";
 import type { GraphSandbox } from "./graph-api";
+import { planStatuses } from "./status-plan";
 
 export type SimulatedCustomer = {
   /** How the business addresses them: the wa_id, or the business-scoped user id for a customer known only by it. */
@@ -19,6 +20,8 @@ export type SimulatedCustomer = {
   displayPhoneNumber: string;
   /** Both sides of the chat, oldest first. */
   chat: ChatEntry[];
+  /** When they last wrote (epoch ms), as far as the stand-in has seen since it started: null when it has not. */
+  lastInboundAt: number | null;
 };
 
 export type ChatEntryStatus = "accepted" | "sent" | "delivered" | "read" | "failed";
@@ -60,6 +63,7 @@ export function addCustomer(sandbox: GraphSandbox, spec: CustomerSpec): Simulate
     phoneNumberId: spec.phoneNumberId,
     displayPhoneNumber: spec.displayPhoneNumber,
     chat: [],
+    lastInboundAt: null,
   };
   sandbox.customers.set(address, customer);
   return customer;
@@ -90,16 +94,18 @@ export function deliverToCustomer(
   if (!customer) return; // not one of the sandbox's customers: Meta's answer only (the tests' statuses)
   const entry: ChatEntry = { wamid, from: "business", at: Date.now(), body: send, status: "accepted" };
   if (failWith === undefined) customer.chat.push(entry);
-  // Meta's order; the app must cope with any other (README → Ticks), the sandbox keeps to this one.
-  const steps: ("sent" | "delivered" | "failed")[] = failWith === undefined ? ["sent", "delivered"] : ["failed"];
+  const plan = planStatuses<"sent" | "delivered" | "failed">(
+    sandbox,
+    failWith === undefined ? ["sent", "delivered"] : ["failed"],
+  );
   void (async () => {
-    for (const status of steps) {
-      await wait(sandbox.statusDelayMs);
-      if (status !== "failed") {
-        if (statusRank(entry.status) >= statusRank(status)) continue; // read already (the customer was quicker)
-        entry.status = status;
-      }
-      await reportStatuses(sandbox, customer, [{ wamid, status, errorCode: failWith }]);
+    for (const { status, at, quirk } of plan) {
+      // Never before it happened; a late one (out of order, twice) comes a delay after the one before.
+      await wait(Math.max(sandbox.statusDelayMs, at - Date.now()));
+      // Read already (the customer was quicker): Meta sends no delivered then — unless it misbehaves.
+      if (status !== "failed" && !quirk && statusRank(entry.status) >= statusRank(status)) continue;
+      if (status !== "failed" && statusRank(status) > statusRank(entry.status)) entry.status = status;
+      await reportStatuses(sandbox, customer, [{ wamid, status, at, errorCode: failWith }]);
     }
   })();
 }
@@ -111,11 +117,12 @@ export async function customerReads(sandbox: GraphSandbox, customer: SimulatedCu
   );
   for (const entry of unread) entry.status = "read";
   if (unread.length > 0) {
-    await reportStatuses(
-      sandbox,
-      customer,
-      unread.map((entry) => ({ wamid: entry.wamid, status: "read" as const })),
-    );
+    const at = Date.now();
+    const reads = unread.map((entry) => ({ wamid: entry.wamid, status: "read" as const, at }));
+    await reportStatuses(sandbox, customer, reads);
+    if (planStatuses(sandbox, ["read"]).length > 1) {
+      void wait(sandbox.statusDelayMs).then(() => reportStatuses(sandbox, customer, reads));
+    }
   }
   return unread.length;
 }
@@ -140,6 +147,7 @@ export async function customerSends(
   if (context) inbound.context = { from: customer.displayPhoneNumber, id: context.id };
   const entry: ChatEntry = { wamid, from: "customer", at, body: inbound, status: "sent" };
   customer.chat.push(entry);
+  customer.lastInboundAt = Math.max(customer.lastInboundAt ?? at, at);
   const payload = buildMessagesWebhook({
     phoneNumberId: customer.phoneNumberId,
     displayPhoneNumber: customer.displayPhoneNumber,
@@ -164,16 +172,17 @@ export function businessRead(sandbox: GraphSandbox, messageId: string): void {
 async function reportStatuses(
   sandbox: GraphSandbox,
   customer: SimulatedCustomer,
-  statuses: { wamid: string; status: SampleStatusName; errorCode?: number | undefined }[],
+  statuses: { wamid: string; status: SampleStatusName; at: number; errorCode?: number | undefined }[],
 ): Promise<void> {
   const payload = buildMessagesWebhook({
     phoneNumberId: customer.phoneNumberId,
     displayPhoneNumber: customer.displayPhoneNumber,
     contacts: [],
-    statuses: statuses.map(({ wamid, status, errorCode }) => {
+    statuses: statuses.map(({ wamid, status, at, errorCode }) => {
       const entry = sampleStatus({
         wamid,
         status,
+        timestamp: Math.floor(at / 1000),
         recipientId: customer.waId ?? customer.address,
         ...(errorCode ? { errorCode } : {}),
       });

@@ -8,6 +8,7 @@ import type { SimulatedCustomer, WebhookTarget } from "./customers";
 import { authorized, type GraphError, sendError } from "./graph-errors";
 import { answerMedia, receiveUpload, UPLOAD_PATH } from "./graph-media";
 import { handlePost } from "./graph-sends";
+import { type LimitState, newLimitState, type SandboxLimits, UNLIMITED } from "./graph-limits";
 import { answerTemplatePage, TEMPLATES_PATH } from "./graph-templates";
 import type { SandboxMedia, SandboxUpload } from "./graph-media";
 import type { SandboxTemplate } from "./graph-templates";
@@ -80,6 +81,13 @@ export type GraphSandbox = {
   simulateEveryRecipient: boolean;
   /** Between accepting a send and its `sent` status webhook, and again before `delivered`, in ms. */
   statusDelayMs: number;
+  /** Meta's sending limits (graph-limits.ts): the window always; rates only when asked (sandbox mode). */
+  limits: SandboxLimits;
+  limitState: LimitState;
+  /** How often a status webhook comes out of order, and how often one comes twice (0…1; 0 = never). */
+  statusQuirks: { outOfOrder: number; duplicate: number };
+  /** The dice behind the quirks (tests make them certain). */
+  random: () => number;
   /** The app's webhook URL and App Secret, asked before every post (they can change); null: post nothing. */
   webhookTarget: () => Promise<WebhookTarget | null>;
   close: () => Promise<void>;
@@ -104,6 +112,10 @@ export async function startGraphSandbox({ port = 0 }: { port?: number } = {}): P
     customers: new Map(),
     simulateEveryRecipient: false,
     statusDelayMs: 0,
+    limits: { ...UNLIMITED },
+    limitState: newLimitState(),
+    statusQuirks: { outOfOrder: 0, duplicate: 0 },
+    random: Math.random,
     webhookTarget: async () => null,
     close: async () => undefined,
   };

@@ -26,6 +26,15 @@ export function sendError(response: ServerResponse, status: number, error: Graph
   response.end(body);
 }
 
+/** Meta's answer to an expired token (190, subcode 463), with HTTP 401. */
+export const EXPIRED_TOKEN_ERROR: GraphError = {
+  message:
+    "Error validating access token: Session has expired on Thursday, 26-Nov-26 02:00:00 PST. The current time is Friday, 27-Nov-26 01:00:00 PST.",
+  type: "OAuthException",
+  code: 190,
+  error_subcode: 463,
+};
+
 /** Bearer token checks as Meta answers them: 104 without one, 190 (463 when expired) for a bad one. */
 export function authorized(
   tokens: Map<string, "valid" | "expired">,
@@ -51,13 +60,7 @@ export function authorized(
     return false;
   }
   if (state === "expired") {
-    sendError(response, 401, {
-      message:
-        "Error validating access token: Session has expired on Thursday, 26-Nov-26 02:00:00 PST. The current time is Friday, 27-Nov-26 01:00:00 PST.",
-      type: "OAuthException",
-      code: 190,
-      error_subcode: 463,
-    });
+    sendError(response, 401, EXPIRED_TOKEN_ERROR);
     return false;
   }
   return true;

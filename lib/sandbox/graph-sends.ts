@@ -6,6 +6,7 @@ import { businessRead, deliverToCustomer } from "./customers";
 import { authorized, invalidParameter, type SandboxSendError, sendError } from "./graph-errors";
 import { MEDIA_SEND_TYPES, validateMediaSend } from "./graph-media";
 import { validateTemplateSend } from "./graph-templates";
+import { checkLimits } from "./graph-limits";
 
 const MAX_TEXT = 4_096;
 
@@ -84,15 +85,31 @@ export function handlePost({
       sendError(response, invalid.status, invalid.error);
       return;
     }
-    response.writeHead(200, { "content-type": "application/json; charset=UTF-8" });
     if (send.status === "read") {
       businessRead(sandbox, String(send.message_id));
+      response.writeHead(200, { "content-type": "application/json; charset=UTF-8" });
       response.end(JSON.stringify({ success: true }));
+      return;
+    }
+    const limited = rule
+      ? null
+      : checkLimits({
+          limits: sandbox.limits,
+          state: sandbox.limitState,
+          phoneNumberId,
+          recipient: recipient ?? "",
+          customer: sandbox.customers.get(recipient ?? ""),
+          type: send.type,
+          now: Date.now(),
+        });
+    if (limited && "refuse" in limited) {
+      sendError(response, limited.refuse.status, limited.refuse.error);
       return;
     }
     const wamid = `wamid.HBgL${randomBytes(12).toString("base64url")}`;
     sandbox.sent.push({ body: send, wamid, at, phoneNumberId });
-    const failWith = rule && "fail" in rule.behaviour ? rule.behaviour.fail : undefined;
+    const failWith = rule && "fail" in rule.behaviour ? rule.behaviour.fail : limited?.failWith;
+    response.writeHead(200, { "content-type": "application/json; charset=UTF-8" });
     deliverToCustomer(sandbox, { phoneNumberId, send, wamid, ...(failWith === undefined ? {} : { failWith }) });
     response.end(
       JSON.stringify({

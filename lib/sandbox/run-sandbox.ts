@@ -1,14 +1,19 @@
 // `npm start` in sandbox mode: the Graph API stand-in on its own port, with the demo's numbers,
 // templates and customers, posting Meta's webhooks to this app; the demo's history is written once.
+import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { getSetting, updateSetting } from "@/lib/db/settings";
 import { getWebhookConfig } from "@/lib/settings/webhook-config";
 import { addCustomer, customerSends } from "./customers";
 import { DEMO_CUSTOMERS, DEMO_HISTORY, DEMO_HOUR_MS, installDemo } from "./demo";
 import { type GraphSandbox, startGraphSandbox } from "./graph-api";
+import { META_LIMITS } from "./graph-limits";
 import { SANDBOX_ACCESS_TOKEN } from "./token";
 
 const DEMO_SEEDED_KEY = "sandbox.demo_seeded_at";
+
+/** The stand-in `npm start` runs, and the secret its webhooks are signed with. */
+export type RunningSandbox = GraphSandbox & { webhookSecret: string };
 
 export async function runSandbox({
   port,
@@ -19,21 +24,24 @@ export async function runSandbox({
   /** The app's own port: webhooks go to it on loopback, whatever APP_URL says. */
   appPort: number;
   statusDelayMs: number;
-}): Promise<GraphSandbox> {
+}): Promise<RunningSandbox> {
   const sandbox = await startGraphSandbox({ port });
   sandbox.tokens.set(SANDBOX_ACCESS_TOKEN, "valid");
   sandbox.simulateEveryRecipient = true;
   sandbox.statusDelayMs = statusDelayMs;
-  // Asked before every post: a rotated key or a saved App Secret is used within the config's TTL.
+  // Meta's limits and its untidy status webhooks (the tests turn these on only where they check them).
+  sandbox.limits = { ...META_LIMITS };
+  sandbox.statusQuirks = { outOfOrder: 0.15, duplicate: 0.15 };
+  // Never the app's App Secret, which may be a real one: a secret of this run's own, which
+  // `npm start` hands the server (SANDBOX_WEBHOOK_SECRET), believed only while the sandbox is available.
+  const webhookSecret = randomBytes(32).toString("base64url");
+  // Asked before every post: a rotated webhook key is used within the config's TTL.
   sandbox.webhookTarget = async () => {
     const config = await getWebhookConfig();
-    return {
-      url: `http://127.0.0.1:${appPort}/api/webhooks/whatsapp/${config.webhookKey}`,
-      appSecret: config.appSecret,
-    };
+    return { url: `http://127.0.0.1:${appPort}/api/webhooks/whatsapp/${config.webhookKey}`, appSecret: webhookSecret };
   };
   installDemo(sandbox, (spec) => addCustomer(sandbox, spec));
-  return sandbox;
+  return Object.assign(sandbox, { webhookSecret });
 }
 
 /** The demo's day of history, once per database (a setting remembers it), after the app answers. */

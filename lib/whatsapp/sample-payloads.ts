@@ -40,6 +40,13 @@ const ERRORS: Record<number, JsonObject> = {
     },
     href: "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/",
   },
+  131053: {
+    code: 131053,
+    title: "Media upload error",
+    message: "Media upload error",
+    error_data: { details: "Unable to upload the media used in the message." },
+    href: "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/",
+  },
 };
 
 function errorFor(code: number): JsonObject {

@@ -6,6 +6,7 @@ import { randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { SAMPLE_WABA_ID } from "../../lib/whatsapp/sample-payloads";
 import { newBusinessNumber, newCustomer, type Customer } from "./support/customers";
+import { expectAccessible } from "./support/accessibility";
 import { screenshotPath } from "./support/fixtures";
 import { metaHasTemplate, metaSimulates, metaWill } from "./support/graph-control";
 import { expect, test } from "./support/inbox";
@@ -96,6 +97,49 @@ test("a message Meta cannot deliver (131026) says so on the agent's bubble and n
     /^Failed: Message undeliverable/,
   );
   await expect(phone.getByRole("log", { name: "Messages" }).getByText("Until 8 pm.")).toHaveCount(0);
+});
+
+test("the simulator's failure controls make the next send fail: the agent's bubble shows Meta's words (131053)", async ({
+  admin,
+}) => {
+  const number = newBusinessNumber();
+  const customer = newCustomer("Oluwaseun Adeyemi");
+  await metaSimulates(customer, number);
+  const simulator = await admin.context.newPage();
+  const phone = await openPhone(simulator, customer);
+  await customerTypes(phone, "Can you send me the invoice?");
+  await admin.page.goto(`/inbox/${await conversationIdOf({ customer, number })}`);
+  await expect(thread(admin.page)).toHaveAccessibleName(`Conversation with ${customer.name}`);
+  await waitLive(admin.page);
+
+  // Meta's side, from the phone, by keyboard: open the controls, choose the failure, arm it.
+  await phone.getByText("Meta's side: fail the next send").click();
+  const controls = phone.getByRole("form", { name: "Fail the next send" });
+  await controls.getByLabel("Failure").selectOption({ label: "Media upload or fetch error (131053)" });
+  await expect(controls.getByLabel("For the next send to")).toHaveValue("customer");
+  await controls.getByRole("button", { name: "Fail next send" }).press("Enter");
+  await expect(phone.getByRole("status").filter({ hasText: "will fail" })).toHaveText(
+    `The next send to ${customer.name} will fail: Media upload or fetch error (131053).`,
+  );
+  await expectAccessible(simulator, "sandbox · failure controls");
+
+  await replyBox(admin.page).fill("Here it is.");
+  await replyBox(admin.page).press("Enter");
+  await expect(messages(admin.page, "Here it is.").getByTestId("message-ticks")).toHaveAttribute(
+    "aria-label",
+    "Failed: Media upload error (code 131053)",
+  );
+  await expect(phone.getByRole("log", { name: "Messages" }).getByText("Here it is.")).toHaveCount(0);
+  // Only the next send: the one after it reaches the phone.
+  await replyBox(admin.page).fill("Sending it again.");
+  await replyBox(admin.page).press("Enter");
+  await expect(phone.getByRole("log", { name: "Messages" }).getByText("Sending it again.")).toBeVisible();
+  // At phone width the controls fit beside nothing: no sideways scrolling.
+  await simulator.setViewportSize({ width: 390, height: 844 });
+  await controls.scrollIntoViewIfNeeded();
+  await expect(controls.getByRole("button", { name: "Fail next send" })).toBeInViewport();
+  expect(await simulator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await simulator.screenshot({ path: screenshotPath("sandbox-failure-controls-390") });
 });
 
 test("the window closed: a template reaches the phone with its buttons; the customer's tap shows as the button's text and reopens free text", async ({

@@ -122,6 +122,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // The inbox server sends replies with a token the fake knows; the main server has none (its
     // settings specs save one themselves).
     const accessToken = `EAAe2e${randomBytes(24).toString("hex")}`;
+    const sandboxWebhookSecret = randomBytes(24).toString("base64url");
     graphApi.tokens.set(accessToken, "valid");
     const [mainPusher, inboxPusher] = await Promise.all([startLocalPusher("main"), startLocalPusher("inbox")]);
     pushers.push(mainPusher.server, inboxPusher.server);
@@ -155,6 +156,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // the fake Graph API itself; with a real-looking token only SANDBOX=on opens its routes.
       SANDBOX: "on",
       SANDBOX_URL: graphApi.url,
+      // The stand-in signs its own webhooks with a secret of its own, never the App Secret.
+      SANDBOX_WEBHOOK_SECRET: sandboxWebhookSecret,
       ADMIN_NAME: inbox.adminName,
       ADMIN_EMAIL: inbox.adminEmail,
       ADMIN_PASSWORD: inbox.adminPassword,
@@ -173,10 +176,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       for (const result of started) if (result.status === "rejected") throw result.reason;
       run.baseUrl = servers[0]!.server.url;
       inbox.baseUrl = servers[1]!.server.url;
-      // Meta's webhooks for simulated customers (statuses, their messages) go to the inbox server.
+      // Meta's webhooks for simulated customers (statuses, their messages) go to the inbox server,
+      // signed as `npm start`'s sandbox signs them.
       graphApi.webhookTarget = async () => ({
         url: `${inbox.baseUrl}/api/webhooks/whatsapp/${inbox.webhookKey}`,
-        appSecret: inbox.appSecret,
+        appSecret: sandboxWebhookSecret,
       });
     } finally {
       Object.assign(process.env, inherited);
