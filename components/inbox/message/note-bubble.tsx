@@ -1,12 +1,10 @@
 "use client";
 
 import { memo, use } from "react";
+import { Time } from "@/components/ui/time";
 import { useAgents } from "@/lib/queries/use-conversations";
 import type { AgentView, ThreadMessage } from "@/lib/views/inbox";
 import { ThreadActionsContext } from "../thread-actions";
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const fullFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "medium" });
 
 /**
  * A private note of the team: full width, amber, with a lock and the words "only your team sees
@@ -18,7 +16,6 @@ export const NoteBubble = memo(function NoteBubble({ message }: { message: Threa
   const agents = useAgents().data ?? [];
   const userId = use(ThreadActionsContext)?.userId ?? null;
   const author = message.author?.kind === "agent" ? message.author.name : "A former agent";
-  const date = new Date(message.timestamp);
   return (
     <div
       data-testid="note"
@@ -39,9 +36,7 @@ export const NoteBubble = memo(function NoteBubble({ message }: { message: Threa
           {highlightMentions(message.text ?? "", agents, userId)}
         </p>
         <p className="mt-0.5 text-right text-[11px] leading-4 text-amber-800">
-          <time dateTime={date.toISOString()} title={fullFormat.format(date)} suppressHydrationWarning>
-            {timeFormat.format(date)}
-          </time>
+          <Time iso={message.timestamp} style="clock" />
         </p>
       </article>
     </div>
