@@ -7,7 +7,9 @@ import Link from "next/link";
 export function EmptyInbox({ filtered, sandbox }: { filtered: boolean; sandbox: boolean }) {
   return (
     <div className="p-8 text-center">
-      <p className="text-sm font-medium text-slate-900">{filtered ? "No conversations match" : "No open conversations"}</p>
+      <p className="text-sm font-medium text-slate-900">
+        {filtered ? "No conversations match" : "No open conversations"}
+      </p>
       <p className="mt-1 text-sm text-slate-600">
         {filtered ? (
           "Try another filter or search."

@@ -58,7 +58,8 @@ export function ResetLinkAction({ user }: { user: AccountUser }) {
       {reset ? (
         <div className="order-last basis-full space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
           <p role="status">
-            Reset link for {user.name}, shown once: copy it now and hand it over privately. It works once, until <Time iso={reset.expiresAt} style="clock" />.{reset.emailed ? ` It was also emailed to ${user.email}.` : ""}
+            Reset link for {user.name}, shown once: copy it now and hand it over privately. It works once, until{" "}
+            <Time iso={reset.expiresAt} style="clock" />.{reset.emailed ? ` It was also emailed to ${user.email}.` : ""}
           </p>
           <input
             readOnly
