@@ -64,7 +64,13 @@ test("an admin's reset link: the agent sets a new password, is signed out elsewh
   await dialog.getByRole("button", { name: "Make link" }).click();
   const linkField = page.getByLabel(`Reset link for ${agent.name}`, { exact: true });
   await expect(linkField).toHaveValue(new RegExp(`/reset-password#[A-Za-z0-9_-]{43}$`));
-  await expect(page.getByRole("status").filter({ hasText: "shown once" })).toBeVisible();
+  const shownOnce = page.getByRole("status").filter({ hasText: "shown once" });
+  await expect(shownOnce).toBeVisible();
+  // Until when, as every time in the app: hovering it shows the full date, an hour from now.
+  const until = shownOnce.locator("time");
+  const expiresAt = Date.parse((await until.getAttribute("datetime")) ?? "");
+  expect(expiresAt - Date.now()).toBeGreaterThan(50 * 60_000);
+  await expect(until).toHaveAttribute("title", new RegExp(String(new Date(expiresAt).getFullYear())));
   const link = await linkField.inputValue();
   await expectAccessible(page, "settings · users, a reset link shown");
   await page.screenshot({ path: screenshotPath("settings · users, a reset link shown"), fullPage: true });
