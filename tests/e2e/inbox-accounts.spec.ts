@@ -8,6 +8,7 @@ import { customerWrites, newBusinessNumber, newCustomer } from "./support/custom
 import { screenshotPath, submitSignIn } from "./support/fixtures";
 import { expect, type Person, signIn, test } from "./support/inbox";
 import { conversationIdOf } from "./support/inbox-db";
+import { connectionStatus, expectLive } from "./support/inbox-ui";
 import { e2eRun } from "./support/run";
 
 // Each test hashes or checks a password six to ten times (scrypt, 32 MiB each), which on a busy
@@ -115,6 +116,12 @@ test("an agent changes their own password on the profile page; their other brows
   const laptop = await signIn(browser, agent);
   const phone = await signIn(browser, agent);
   const { page } = laptop;
+  // Both browsers have the inbox open, live; the laptop changes the password in another tab.
+  const laptopInbox = await laptop.context.newPage();
+  await laptopInbox.goto("/inbox");
+  await expectLive(laptopInbox);
+  await phone.page.goto("/inbox");
+  await expectLive(phone.page);
   await page.goto("/inbox");
   await page.getByRole("link", { name: "Your profile" }).click();
   await expect(page.getByRole("heading", { name: "Your profile", level: 1 })).toBeVisible();
@@ -140,11 +147,15 @@ test("an agent changes their own password on the profile page; their other brows
   await expectAccessible(page, "profile");
   await page.screenshot({ path: screenshotPath("profile"), fullPage: true });
 
-  // This browser stays signed in; the other one is out.
+  // The other browser's live connection ended with its session: it is on the sign-in page by itself.
+  await expect(phone.page).toHaveURL(/\/login$/);
+  // This browser stays signed in: its inbox tab lost the socket too (Pusher ends all of a user's) and
+  // connects again with the new session, without leaving the inbox.
+  await expect(connectionStatus(laptopInbox)).not.toHaveAttribute("data-state", "connected");
+  await expectLive(laptopInbox);
+  await expect(laptopInbox).toHaveURL(/\/inbox$/);
   await page.goto("/inbox");
   await expect(page).toHaveURL(/\/inbox$/);
-  await phone.page.goto("/inbox");
-  await expect(phone.page).toHaveURL(/\/login$/);
   await submitSignIn(phone.page, agent.email, "paulo-new-password");
   await expect(phone.page).toHaveURL(/\/inbox$/, { timeout: SIGN_IN_MS });
 });
