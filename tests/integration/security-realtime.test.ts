@@ -1,5 +1,6 @@
-// Deactivation, sign-out and password changes end the user's live realtime connections: the socket the browser had
-// open (signed in with pusher:signin) is closed by the Pusher server, so it stops receiving events.
+// Deactivation, sign-out and password changes end the user's live realtime connections: the socket
+// the browser had open (signed in with pusher:signin) is closed by the Pusher server, so it stops
+// receiving events.
 import type PusherClient from "pusher-js";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { INBOX_CHANNEL } from "../../lib/realtime/channels";
