@@ -5,6 +5,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
 import { Button, Spinner } from "@/components/ui/button";
 import type { ConversationListItem } from "@/lib/views/inbox";
 import { ConversationRow } from "./conversation-row";
+import { EmptyInbox } from "./empty-inbox";
 
 export type ConversationListHandle = { scrollToIndex: (index: number) => void };
 
@@ -14,6 +15,8 @@ type Props = {
   onSelect: (id: string) => void;
   showNumber: boolean;
   filtered: boolean;
+  /** Sandbox mode: an empty inbox points at the simulator. */
+  sandbox: boolean;
   isPending: boolean;
   error: Error | null;
   onRetry: () => void;
@@ -32,6 +35,7 @@ export const ConversationList = forwardRef<ConversationListHandle, Props>(functi
     onSelect,
     showNumber,
     filtered,
+    sandbox,
     isPending,
     error,
     onRetry,
@@ -79,20 +83,7 @@ export const ConversationList = forwardRef<ConversationListHandle, Props>(functi
           </Button>
         </div>
       ) : rows.length === 0 ? (
-        <div className="p-8 text-center">
-          <p className="text-sm font-medium text-slate-900">
-            {filtered ? "No conversations match" : "No open conversations"}
-          </p>
-          {filtered ? (
-            <p className="mt-1 text-sm text-slate-600">Try another filter or search.</p>
-          ) : (
-            <p className="mt-1 text-sm text-slate-600">
-              A customer&apos;s message to your WhatsApp number appears here the moment Meta delivers it. Connect the
-              number on <strong>Settings → WhatsApp connection</strong>, or try it without Meta:{" "}
-              <code className="rounded bg-slate-100 px-1 text-slate-800">npm run simulate -- text</code>.
-            </p>
-          )}
-        </div>
+        <EmptyInbox filtered={filtered} sandbox={sandbox} />
       ) : (
         <ul className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {

@@ -18,12 +18,18 @@ export function contactLabel(contact: ContactView): string {
 }
 
 /**
- * Our number as the agent reads it: its name, else its display number written like customers'
- * numbers (Meta's webhooks give bare digits, "15550051234" → "+15550051234").
+ * Our display number written like customers' numbers: Meta's webhooks give bare digits
+ * ("15550051234" → "+15550051234"); the Graph API's own formatting ("+1 555-005-1234") is kept.
  */
+export function formatBusinessNumber(displayPhoneNumber: string | null | undefined): string | null {
+  const display = displayPhoneNumber?.trim();
+  if (!display) return null;
+  return /^\d+$/.test(display) ? `+${display}` : display;
+}
+
+/** Our number as the agent reads it: its name, else its display number. */
 export function phoneNumberLabel(number: PhoneNumberView): string {
-  const display = number.displayPhoneNumber?.trim();
-  return number.name || (display && /^\d+$/.test(display) ? `+${display}` : display) || number.id;
+  return number.name || formatBusinessNumber(number.displayPhoneNumber) || number.id;
 }
 
 export { formatDateTime as formatFullTime } from "@/components/ui/time";

@@ -46,7 +46,14 @@ const ShortcutsDialog = lazy(() =>
 );
 
 export type InboxUser = { id: string; name: string; role: "admin" | "agent" };
-type Props = { user: InboxUser; initialConversationId: string | null; notice: string | null; start: InboxStart };
+type Props = {
+  user: InboxUser;
+  initialConversationId: string | null;
+  notice: string | null;
+  start: InboxStart;
+  /** Sandbox mode: the empty inbox points at the simulator. */
+  sandbox: boolean;
+};
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -79,6 +86,7 @@ function Inbox({
   user,
   initialConversationId,
   notice,
+  sandbox,
   initialFilters,
 }: Omit<Props, "start"> & { initialFilters: ConversationFilters }) {
   const [selectedId, setSelectedId] = useState<string | null>(initialConversationId);
@@ -313,6 +321,7 @@ function Inbox({
             onSelect={select}
             showNumber={showNumber}
             filtered={filtered}
+            sandbox={sandbox}
             isPending={list.isPending}
             error={list.error}
             onRetry={() => void list.refetch()}

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Time } from "@/components/ui/time";
 import { requestJson } from "@/lib/queries/request-json";
 import type { AccountUser } from "@/lib/views/accounts";
 import type { PasswordResetLink } from "@/lib/views/accounts";
@@ -18,7 +19,6 @@ export function ResetLinkAction({ user }: { user: AccountUser }) {
   const [pending, setPending] = useState(false);
   const [reset, setReset] = useState<PasswordResetLink | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const until = reset ? new Date(reset.expiresAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "";
   return (
     <>
       <Button
@@ -58,8 +58,8 @@ export function ResetLinkAction({ user }: { user: AccountUser }) {
       {reset ? (
         <div className="order-last basis-full space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
           <p role="status">
-            Reset link for {user.name}, shown once: copy it now and hand it over privately. It works once, until {until}
-            .{reset.emailed ? ` It was also emailed to ${user.email}.` : ""}
+            Reset link for {user.name}, shown once: copy it now and hand it over privately. It works once, until{" "}
+            <Time iso={reset.expiresAt} style="clock" />.{reset.emailed ? ` It was also emailed to ${user.email}.` : ""}
           </p>
           <input
             readOnly

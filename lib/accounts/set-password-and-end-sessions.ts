@@ -1,9 +1,10 @@
 import "server-only";
 import { getAuth } from "@/lib/auth/auth";
+import { endUserConnections } from "@/lib/realtime/end-user-connections";
 
 /**
  * Sets a user's password with better-auth's own hasher (scrypt, as at sign-up) and ends every
- * session they have. For resets by link: the person has no session, so the session-bound server
+ * session they have, and every live realtime socket (which no longer has a session behind it). For resets by link: the person has no session, so the session-bound server
  * endpoints (changePassword, the admin plugin's setUserPassword) do not apply; this goes through
  * the same internal adapter those endpoints use, not around better-auth.
  */
@@ -22,4 +23,5 @@ export async function setPasswordAndEndSessions({ userId, password }: { userId: 
     });
   }
   await context.internalAdapter.deleteUserSessions(userId);
+  await endUserConnections({ userId });
 }

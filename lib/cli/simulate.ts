@@ -157,29 +157,42 @@ async function post(url: string, body: string, signature: string): Promise<Respo
 /** The contact's current name when it exists (so --from alone renames nobody), else a sample one. */
 async function contactName(waId: string): Promise<string> {
   const { getDb } = await import("@/lib/db/client");
-  const contact = await getDb().contact.findUnique({ where: { waId }, select: { profileName: true } });
+  const contact = await fromDatabase(() =>
+    getDb().contact.findUnique({ where: { waId }, select: { profileName: true } }),
+  );
   return contact?.profileName ?? (waId === SAMPLE_CUSTOMER_WA_ID ? "Maria Souza" : `Customer ${waId.slice(-4)}`);
 }
 
 /** Where to post and with which secret: flags, else the running app's own configuration. */
 async function resolveTarget(options: Options) {
-  useDatabaseOfRunningApp();
-  const { appUrl, getEnv } = await import("@/lib/env");
-  const { getWebhookConfig } = await import("@/lib/settings/webhook-config");
-  let config: Awaited<ReturnType<typeof getWebhookConfig>>;
   try {
-    config = await getWebhookConfig();
+    useDatabaseOfRunningApp();
   } catch (error) {
-    // The embedded database runs only while `npm start` does: a refused connection means it is stopped.
-    if (isConnectionError(error)) throw notRunning("the app's database");
+    // No DATABASE_URL and no runtime file: the embedded database is not running.
+    if (error instanceof Error && /no embedded database is running/.test(error.message)) {
+      throw notRunning("the app's database");
+    }
     throw error;
   }
+  const { appUrl, getEnv } = await import("@/lib/env");
+  const { getWebhookConfig } = await import("@/lib/settings/webhook-config");
+  const config = await fromDatabase(() => getWebhookConfig());
   const base = options.url ?? readRuntimeFile(getEnv().DATA_DIR)?.appUrl ?? appUrl();
   return {
     callbackUrl: `${base.replace(/\/$/, "")}/api/webhooks/whatsapp/${config.webhookKey}`,
     appSecret: options.secret ?? config.appSecret,
     verifyToken: config.verifyToken,
   };
+}
+
+/** Database work: a refused connection means the app is stopped (its embedded database runs only with it). */
+async function fromDatabase<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isConnectionError(error)) throw notRunning("the app's database");
+    throw error;
+  }
 }
 
 function isConnectionError(error: unknown): boolean {

@@ -42,7 +42,10 @@ test("a fresh install's inbox says how messages arrive, not that a filter matche
   await adminPage.goto("/inbox");
   const list = adminPage.getByRole("navigation", { name: "Conversations" });
   await expect(list.getByText("No open conversations")).toBeVisible();
+  // Not in sandbox mode (this server has no stand-in): the words are about connecting Meta.
+  await expect(list).toContainText("the moment Meta delivers it");
   await expect(list).toContainText("Settings → WhatsApp connection");
+  await expect(list.getByRole("link", { name: "Simulator" })).toHaveCount(0);
   await expect(list).toContainText("npm run simulate -- text");
   await expect(list.getByText("No conversations match")).toHaveCount(0);
   await expect(list.getByText("Try another filter")).toHaveCount(0);

@@ -8,6 +8,7 @@ import { customerWrites, newBusinessNumber, newCustomer } from "./support/custom
 import { screenshotPath, submitSignIn } from "./support/fixtures";
 import { expect, type Person, signIn, test } from "./support/inbox";
 import { conversationIdOf } from "./support/inbox-db";
+import { connectionStatus, expectLive } from "./support/inbox-ui";
 import { e2eRun } from "./support/run";
 
 // Each test hashes or checks a password six to ten times (scrypt, 32 MiB each), which on a busy
@@ -64,7 +65,13 @@ test("an admin's reset link: the agent sets a new password, is signed out elsewh
   await dialog.getByRole("button", { name: "Make link" }).click();
   const linkField = page.getByLabel(`Reset link for ${agent.name}`, { exact: true });
   await expect(linkField).toHaveValue(new RegExp(`/reset-password#[A-Za-z0-9_-]{43}$`));
-  await expect(page.getByRole("status").filter({ hasText: "shown once" })).toBeVisible();
+  const shownOnce = page.getByRole("status").filter({ hasText: "shown once" });
+  await expect(shownOnce).toBeVisible();
+  // Until when, as every time in the app: hovering it shows the full date, an hour from now.
+  const until = shownOnce.locator("time");
+  const expiresAt = Date.parse((await until.getAttribute("datetime")) ?? "");
+  expect(expiresAt - Date.now()).toBeGreaterThan(50 * 60_000);
+  await expect(until).toHaveAttribute("title", new RegExp(String(new Date(expiresAt).getFullYear())));
   const link = await linkField.inputValue();
   await expectAccessible(page, "settings · users, a reset link shown");
   await page.screenshot({ path: screenshotPath("settings · users, a reset link shown"), fullPage: true });
@@ -109,6 +116,13 @@ test("an agent changes their own password on the profile page; their other brows
   const laptop = await signIn(browser, agent);
   const phone = await signIn(browser, agent);
   const { page } = laptop;
+  // Both browsers have the inbox open, live; the laptop changes the password in another tab.
+  const laptopInbox = await laptop.context.newPage();
+  await laptopInbox.goto("/inbox");
+  await expectLive(laptopInbox);
+  await phone.page.goto("/inbox");
+  await expectLive(phone.page);
+  const laptopStates = await recordConnectionStates(laptopInbox);
   await page.goto("/inbox");
   await page.getByRole("link", { name: "Your profile" }).click();
   await expect(page.getByRole("heading", { name: "Your profile", level: 1 })).toBeVisible();
@@ -134,14 +148,31 @@ test("an agent changes their own password on the profile page; their other brows
   await expectAccessible(page, "profile");
   await page.screenshot({ path: screenshotPath("profile"), fullPage: true });
 
-  // This browser stays signed in; the other one is out.
+  // The other browser's live connection ended with its session: it is on the sign-in page by itself.
+  await expect(phone.page).toHaveURL(/\/login$/);
+  // This browser stays signed in: its inbox tab lost the socket too (Pusher ends all of a user's) and
+  // connects again with the new session, without leaving the inbox.
+  await expect.poll(laptopStates).toContain("disconnected");
+  await expectLive(laptopInbox);
+  await expect(laptopInbox).toHaveURL(/\/inbox$/);
   await page.goto("/inbox");
   await expect(page).toHaveURL(/\/inbox$/);
-  await phone.page.goto("/inbox");
-  await expect(phone.page).toHaveURL(/\/login$/);
   await submitSignIn(phone.page, agent.email, "paulo-new-password");
   await expect(phone.page).toHaveURL(/\/inbox$/, { timeout: SIGN_IN_MS });
 });
+
+/** Every state the page's live connection goes through from now on (a reconnect can be quicker than a poll). */
+async function recordConnectionStates(page: Page): Promise<() => Promise<string[]>> {
+  await connectionStatus(page).evaluate((status) => {
+    const seen: string[] = [];
+    (window as unknown as { connectionStates: string[] }).connectionStates = seen;
+    new MutationObserver(() => seen.push(status.getAttribute("data-state") ?? "")).observe(status, {
+      attributes: true,
+      attributeFilter: ["data-state"],
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { connectionStates: string[] }).connectionStates);
+}
 
 test("deactivating an agent asks first, hands their open conversation to a colleague, and is on record", async ({
   admin,

@@ -2,6 +2,7 @@
 // never the customer); `/` inserts a canned reply with the customer's name, to edit before sending.
 import { expectAccessible } from "./support/accessibility";
 import { randomBytes } from "node:crypto";
+import type { Locator } from "@playwright/test";
 import { screenshotPath } from "./support/fixtures";
 import { customerWrites, newBusinessNumber, newCustomer } from "./support/customers";
 import { graphRequests } from "./support/graph-control";
@@ -48,6 +49,7 @@ test("an agent's note mentioning a colleague reaches them live, and never the cu
   await expect(note).toContainText("Note — only your team sees this");
   await expect(note).toContainText("please call the courier <b>today</b>");
   await expect(note.getByTestId("mention")).toHaveText(`@${noor.name}`);
+  await expectViewersClock(note.locator("time"));
   await expect(noteBox).toHaveValue("");
   await admin.page.screenshot({ path: screenshotPath("inbox-note-desktop") });
   await expectAccessible(admin.page, "thread · a note with a mention");
@@ -73,6 +75,19 @@ test("an agent's note mentioning a colleague reaches them live, and never the cu
   await noor.page.setViewportSize({ width: 390, height: 844 });
   await noor.page.screenshot({ path: screenshotPath("inbox-note-phone") });
 });
+
+/** A time written as every time in the app: the viewer's locale and zone, the full date on hover. */
+async function expectViewersClock(time: Locator) {
+  const viewers = await time.evaluate((element) => {
+    const date = new Date(element.getAttribute("datetime") ?? "");
+    return {
+      clock: new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" }).format(date),
+      full: new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "medium" }).format(date),
+    };
+  });
+  await expect(time).toHaveText(viewers.clock);
+  await expect(time).toHaveAttribute("title", viewers.full);
+}
 
 test("`/` inserts a canned reply with the customer's name, edited before sending", async ({ admin, inbox }) => {
   const number = newBusinessNumber();

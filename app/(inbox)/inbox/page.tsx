@@ -3,6 +3,7 @@ import { inboxTitle } from "@/components/inbox/format";
 import { InboxClient } from "@/components/inbox/inbox-client";
 import { requireUser } from "@/lib/auth/session";
 import { getInboxStart } from "@/lib/inbox/get-inbox-start";
+import { getSandboxMode } from "@/lib/sandbox/sandbox-mode";
 import { filtersFromSearch, searchParamsReader } from "@/lib/views/inbox";
 
 // The title carries the unread count from the first byte; the inbox keeps it current afterwards
@@ -24,6 +25,7 @@ export default async function InboxPage({ searchParams }: Props) {
     <InboxClient
       start={await getInboxStart({ userId: user.id, conversationId: null, filters })}
       user={{ id: user.id, name: user.name, role: user.role }}
+      sandbox={(await getSandboxMode()).active}
       initialConversationId={null}
       notice={params.get("denied") ? "That page is for admins. Ask an admin if you need access." : null}
     />

@@ -4,12 +4,13 @@ import { StatusOverview } from "@/components/status/status-overview";
 import { Card } from "@/components/ui/card";
 import { getIngestionOverview } from "@/lib/ingest/get-ingestion-overview";
 import { requireAdmin } from "@/lib/auth/session";
+import { getSandboxMode } from "@/lib/sandbox/sandbox-mode";
 
 export const metadata: Metadata = { title: "Settings · WhatsApp Inbox" };
 
 export default async function SettingsPage() {
   await requireAdmin();
-  const overview = await getIngestionOverview();
+  const [overview, sandbox] = await Promise.all([getIngestionOverview(), getSandboxMode()]);
   return (
     <div className="space-y-8">
       <h1 className="text-xl font-semibold">Settings</h1>
@@ -95,6 +96,21 @@ export default async function SettingsPage() {
           Open the audit log →
         </Link>
       </Card>
+      {sandbox.available ? (
+        // With real credentials under SANDBOX=on the header has no Simulator link: this is the way there.
+        <Card>
+          <h2 className="text-base font-semibold">Customer simulator</h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Simulated customers&apos; phones: write to the inbox as a customer would, and see what agents send.
+          </p>
+          <Link
+            href="/sandbox"
+            className="mt-3 inline-block text-sm font-medium text-emerald-800 underline-offset-2 hover:underline"
+          >
+            Open the simulator →
+          </Link>
+        </Card>
+      ) : null}
       <StatusOverview overview={overview} />
     </div>
   );

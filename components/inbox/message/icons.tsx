@@ -128,3 +128,10 @@ export const ChatIcon = ({ className }: IconProps) => (
     <path d={CHAT_PATH} />
   </Icon>
 );
+
+export const LockIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <rect x="4.5" y="10.5" width="15" height="10" rx="2" />
+    <path d="M8 10.5V7a4 4 0 0 1 8 0v3.5" />
+  </Icon>
+);

@@ -1,12 +1,11 @@
 "use client";
 
 import { memo, use } from "react";
+import { Time } from "@/components/ui/time";
 import { useAgents } from "@/lib/queries/use-conversations";
 import type { AgentView, ThreadMessage } from "@/lib/views/inbox";
 import { ThreadActionsContext } from "../thread-actions";
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const fullFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "medium" });
+import { LockIcon } from "./icons";
 
 /**
  * A private note of the team: full width, amber, with a lock and the words "only your team sees
@@ -18,7 +17,6 @@ export const NoteBubble = memo(function NoteBubble({ message }: { message: Threa
   const agents = useAgents().data ?? [];
   const userId = use(ThreadActionsContext)?.userId ?? null;
   const author = message.author?.kind === "agent" ? message.author.name : "A former agent";
-  const date = new Date(message.timestamp);
   return (
     <div
       data-testid="note"
@@ -31,7 +29,7 @@ export const NoteBubble = memo(function NoteBubble({ message }: { message: Threa
         className="w-full max-w-[min(92%,40rem)] rounded-lg border border-dashed border-amber-400 bg-amber-50 px-3 py-2 text-sm text-slate-900"
       >
         <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs font-medium text-amber-900">
-          <LockIcon />
+          <LockIcon className="size-3.5 shrink-0" />
           <span>Note — only your team sees this</span>
           <span className="font-normal text-amber-800">· {author}</span>
         </p>
@@ -39,30 +37,12 @@ export const NoteBubble = memo(function NoteBubble({ message }: { message: Threa
           {highlightMentions(message.text ?? "", agents, userId)}
         </p>
         <p className="mt-0.5 text-right text-[11px] leading-4 text-amber-800">
-          <time dateTime={date.toISOString()} title={fullFormat.format(date)} suppressHydrationWarning>
-            {timeFormat.format(date)}
-          </time>
+          <Time iso={message.timestamp} style="clock" />
         </p>
       </article>
     </div>
   );
 });
-
-function LockIcon() {
-  return (
-    <svg
-      viewBox="0 0 16 16"
-      className="size-3.5 shrink-0"
-      aria-hidden="true"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.5}
-    >
-      <rect x="3" y="7" width="10" height="7" rx="1.5" />
-      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
-    </svg>
-  );
-}
 
 /** Splits the text at @Name of known colleagues (longest names first, so "Ann Lee" wins over "Ann"). */
 function highlightMentions(text: string, agents: AgentView[], userId: string | null) {

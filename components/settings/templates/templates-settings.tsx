@@ -5,6 +5,7 @@ import { RealtimeProvider } from "@/components/providers/realtime-provider";
 import { TemplateStatusBadge } from "@/components/templates/template-status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Time } from "@/components/ui/time";
 import { inboxKeys } from "@/lib/queries/inbox-keys";
 import { useChannel } from "@/lib/queries/use-channel";
 import {
@@ -27,8 +28,6 @@ export function TemplatesSettings({ initial }: { initial: TemplateList }) {
     </QueryProvider>
   );
 }
-
-const updatedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 function TemplatesPanel() {
   const queryClient = useQueryClient();
@@ -116,7 +115,9 @@ function TemplateRow({
           </div>
           <div className="flex gap-1">
             <dt>Updated</dt>
-            <dd>{updatedFormat.format(new Date(template.updatedAt))}</dd>
+            <dd>
+              <Time iso={template.updatedAt} />
+            </dd>
           </div>
           <div className="flex gap-1">
             <dt>WABA</dt>

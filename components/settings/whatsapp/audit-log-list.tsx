@@ -6,7 +6,8 @@ import { Time } from "@/components/ui/time";
 export function AuditLogList({ entries }: { entries: AuditLogEntry[] }) {
   if (entries.length === 0)
     return <EmptyState title="Nothing recorded yet">Administrative acts are listed here as they happen.</EmptyState>;
-  // On a phone one column: when, then who and what under it (the wide columns are hidden there).
+  // On a phone one column: when, then who and what under it (the wide columns are hidden there); a
+  // long email breaks anywhere rather than widening the table past the screen.
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-log">
@@ -29,7 +30,7 @@ export function AuditLogList({ entries }: { entries: AuditLogEntry[] }) {
             <tr key={entry.id}>
               <td className="py-2 pr-4 align-top text-slate-600 sm:whitespace-nowrap">
                 <Time iso={entry.at} />
-                <div className="mt-1 break-words text-slate-800 sm:hidden">
+                <div className="mt-1 wrap-anywhere text-slate-800 sm:hidden">
                   <span className="font-medium text-slate-900">{entry.actor.name}</span> {entry.summary}
                 </div>
               </td>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { formatBusinessNumber } from "@/components/inbox/format";
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -61,7 +62,7 @@ function PhoneNumberForm({ number }: { number: PhoneNumberView }) {
     router.refresh();
   }
 
-  const title = number.displayPhoneNumber ?? number.phoneNumberId;
+  const title = formatBusinessNumber(number.displayPhoneNumber) ?? number.phoneNumberId;
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Phone number ${title}`} className="space-y-3">
       <div className="flex flex-wrap items-baseline gap-x-3">

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { LockIcon } from "@/components/inbox/message/icons";
 import { Badge } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
 import type { SettingView } from "@/lib/views/settings";
@@ -23,7 +24,7 @@ export function SettingStatus({
       )}
       {setting.source === "env" ? (
         <Badge>
-          <span aria-hidden="true">🔒&nbsp;</span>
+          <LockIcon className="mr-1 size-3.5 shrink-0" />
           {`Set by ${setting.envVar}`}
         </Badge>
       ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
+import { formatBusinessNumber } from "@/components/inbox/format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -70,7 +71,7 @@ function TestResult({ result }: { result: TestConnectionResult }) {
   if (result.ok) {
     const number = result.phoneNumber;
     const rows: [string, string | null][] = [
-      ["Number", number.displayPhoneNumber],
+      ["Number", formatBusinessNumber(number.displayPhoneNumber)],
       ["Verified name", number.verifiedName],
       ["Quality rating", number.qualityRating],
       ["Name status", number.nameStatus],

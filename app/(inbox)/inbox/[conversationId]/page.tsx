@@ -3,6 +3,7 @@ import { inboxTitle } from "@/components/inbox/format";
 import { InboxClient } from "@/components/inbox/inbox-client";
 import { requireUser } from "@/lib/auth/session";
 import { getInboxStart } from "@/lib/inbox/get-inbox-start";
+import { getSandboxMode } from "@/lib/sandbox/sandbox-mode";
 import { filtersFromSearch, searchParamsReader } from "@/lib/views/inbox";
 
 type Props = {
@@ -28,6 +29,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
     <InboxClient
       start={await getInboxStart({ userId: user.id, conversationId, filters })}
       user={{ id: user.id, name: user.name, role: user.role }}
+      sandbox={(await getSandboxMode()).active}
       initialConversationId={conversationId}
       notice={null}
     />
