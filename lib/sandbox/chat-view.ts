@@ -57,7 +57,9 @@ function toItem(sandbox: GraphSandbox, entry: ChatEntry, type: string): SandboxC
   if (type === "template") return { ...item, ...templateContent(sandbox, entry.body.template) };
   const content = entry.body[type];
   const body = buildMessageBody({ type, content, text: null, errors: null });
-  item.text = messageBodyText(body) ?? `(${type})`;
+  const text = messageBodyText(body);
+  const mark = PHONE_MARKS[body.kind === "media" && body.voice ? "voice" : type];
+  item.text = mark ? `${mark.icon} ${text ?? mark.label}` : (text ?? `(${type})`);
   if (type === "interactive") {
     const action = (content as { action?: { buttons?: { reply?: { id?: string; title?: string } }[] } })?.action;
     item.buttons = (action?.buttons ?? []).map((button) => ({
@@ -116,3 +118,15 @@ function templateContent(
     }),
   };
 }
+
+/** How the phone marks what is not text (the caption or name follows the icon when there is one). */
+const PHONE_MARKS: Record<string, { icon: string; label: string }> = {
+  image: { icon: "📷", label: "Photo" },
+  video: { icon: "🎥", label: "Video" },
+  audio: { icon: "🎵", label: "Audio" },
+  voice: { icon: "🎤", label: "Voice note" },
+  document: { icon: "📄", label: "Document" },
+  sticker: { icon: "🏷️", label: "Sticker" },
+  location: { icon: "📍", label: "Location" },
+  contacts: { icon: "👤", label: "Contact" },
+};

@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { customerActionSchema } from "./schemas";
+import { attachmentInbound, mediaInbound } from "./customer-attachments";
+import { type customerActionSchema, standInActionSchema } from "./schemas";
 import { addCustomer, customerReads, customerSends } from "./customers";
 import { toCustomerView } from "./chat-view";
 import type { GraphSandbox, SandboxSendRule, SandboxTemplate } from "./graph-api";
@@ -138,13 +139,13 @@ async function route({
     return reply(200, { read: await customerReads(sandbox, customer) });
   }
   if (method === "POST" && customer && customerPath?.[2] === "messages") {
-    const action = parse(customerActionSchema);
+    const action = parse(standInActionSchema);
     if (!action) return;
     const tapped = action.type === "button" ? customer.chat.find((entry) => entry.wamid === action.messageId) : null;
     const { entry, delivered } = await customerSends(
       sandbox,
       customer,
-      toInbound(action, tapped?.body.type === "interactive"),
+      action.type === "media" ? mediaInbound(sandbox, action) : toInbound(action, tapped?.body.type === "interactive"),
     );
     // Meta keeps a message the app refused and retries for days; the phone shows it sent either way.
     return reply(201, { wamid: entry.wamid, delivered });
@@ -180,6 +181,9 @@ function toInbound(action: z.infer<typeof customerActionSchema>, interactive: bo
       };
     case "reaction":
       return { type: "reaction", reaction: { message_id: action.messageId, emoji: action.emoji } };
+    case "location":
+    case "contacts":
+      return attachmentInbound(action);
   }
 }
 

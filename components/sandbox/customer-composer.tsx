@@ -1,0 +1,249 @@
+"use client";
+
+import { type FormEvent, useId, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { type useCustomerAction, useCustomerMedia } from "@/lib/queries/use-sandbox";
+import { formatBytes } from "@/lib/views/outbound-media";
+import {
+  SANDBOX_MEDIA_MAX_BYTES,
+  SANDBOX_MEDIA_TYPES,
+  type SandboxChatItem,
+  type SandboxMediaKind,
+} from "@/lib/views/sandbox";
+import { ContactForm, LocationForm } from "./attach-forms";
+
+const KINDS: { kind: SandboxMediaKind; label: string; icon: string; accept: string }[] = [
+  { kind: "image", label: "Photo", icon: "📷", accept: "image/jpeg,image/png" },
+  { kind: "document", label: "Document", icon: "📄", accept: "" },
+  { kind: "voice", label: "Voice note", icon: "🎤", accept: "audio/ogg,audio/opus,.ogg,.opus" },
+];
+
+type Chosen = { kind: SandboxMediaKind; file: File; mimeType: string };
+type Panel = null | "menu" | "location" | "contact";
+
+/** What the customer writes or attaches: text (optionally replying), a file, a location, a contact card. */
+export function CustomerComposer({
+  name,
+  address,
+  action,
+  replyTo,
+  onClearReply,
+}: {
+  name: string;
+  address: string;
+  action: ReturnType<typeof useCustomerAction>;
+  replyTo: SandboxChatItem | null;
+  onClearReply: () => void;
+}) {
+  const media = useCustomerMedia(address);
+  const [text, setText] = useState("");
+  const [panel, setPanel] = useState<Panel>(null);
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const attachRef = useRef<HTMLButtonElement>(null);
+  const inputs = useRef<Partial<Record<SandboxMediaKind, HTMLInputElement | null>>>({});
+  const menuId = useId();
+  const busy = action.isPending || media.isPending;
+
+  const closePanel = () => {
+    setPanel(null);
+    attachRef.current?.focus();
+  };
+
+  const choose = (kind: SandboxMediaKind, file: File | undefined) => {
+    setPanel(null);
+    if (!file) return;
+    const mimeType = mimeTypeOf(file);
+    const accepted = SANDBOX_MEDIA_TYPES[kind];
+    if (accepted !== "any" && !accepted.includes(mimeType)) {
+      setFileError(kind === "image" ? "A photo is a JPEG or PNG image." : "A voice note is an OGG (Opus) file.");
+    } else if (file.size > SANDBOX_MEDIA_MAX_BYTES) {
+      setFileError(`${file.name} is ${formatBytes(file.size)}; the simulator sends files of up to 5 MB.`);
+    } else if (file.size === 0) {
+      setFileError(`${file.name} is empty.`);
+    } else {
+      setFileError(null);
+      setChosen({ kind, file, mimeType });
+    }
+  };
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = text.trim();
+    if (chosen) {
+      const base64 = await readBase64(chosen.file).catch(() => null);
+      if (base64 === null) return setFileError(`${chosen.file.name} could not be read.`);
+      const caption = chosen.kind === "voice" ? undefined : body || undefined;
+      media.mutate(
+        { type: "media", kind: chosen.kind, mimeType: chosen.mimeType, filename: chosen.file.name, caption, base64 },
+        {
+          onSuccess: () => {
+            setChosen(null);
+            setText("");
+          },
+        },
+      );
+      return;
+    }
+    if (!body) return;
+    action.mutate(
+      { type: "text", text: body, ...(replyTo ? { replyTo: replyTo.wamid } : {}) },
+      {
+        onSuccess: () => {
+          setText("");
+          onClearReply();
+        },
+      },
+    );
+  };
+
+  const error = fileError ?? (media.isError ? media.error.message : action.isError ? action.error.message : null);
+  const kindOfChosen = KINDS.find((entry) => entry.kind === chosen?.kind);
+  return (
+    <div className="border-t border-slate-300 bg-white p-2">
+      {error ? (
+        <div className="mb-2">
+          <Alert tone="error">{error}</Alert>
+        </div>
+      ) : null}
+      {replyTo && !chosen ? (
+        <div className="mb-2 flex items-center gap-2 rounded border-l-4 border-emerald-600 bg-slate-50 px-2 py-1 text-xs">
+          <span className="min-w-0 flex-1 truncate">Replying to: {replyTo.text}</span>
+          <button type="button" onClick={onClearReply} className="underline" aria-label="Cancel the reply">
+            Cancel
+          </button>
+        </div>
+      ) : null}
+      {panel === "location" ? (
+        <LocationForm
+          busy={busy}
+          onCancel={closePanel}
+          onSend={(sent) => action.mutate(sent, { onSuccess: closePanel })}
+        />
+      ) : panel === "contact" ? (
+        <ContactForm
+          busy={busy}
+          onCancel={closePanel}
+          onSend={(sent) => action.mutate(sent, { onSuccess: closePanel })}
+        />
+      ) : null}
+      {panel === "menu" ? (
+        <div
+          id={menuId}
+          role="group"
+          aria-label="Attach"
+          className="mb-2 flex flex-wrap gap-1"
+          onKeyDown={(event) => {
+            if (event.key === "Escape") closePanel();
+          }}
+        >
+          {KINDS.map(({ kind, label, icon }) => (
+            <AttachButton key={kind} icon={icon} label={label} onClick={() => inputs.current[kind]?.click()} />
+          ))}
+          <AttachButton icon="📍" label="Location" onClick={() => setPanel("location")} />
+          <AttachButton icon="👤" label="Contact" onClick={() => setPanel("contact")} />
+        </div>
+      ) : null}
+      {KINDS.map(({ kind, label, accept }) => (
+        <input
+          key={kind}
+          ref={(element) => {
+            inputs.current[kind] = element;
+          }}
+          type="file"
+          hidden
+          aria-label={`Choose a ${label.toLowerCase()}`}
+          {...(accept ? { accept } : {})}
+          onChange={(event) => {
+            choose(kind, event.target.files?.[0]);
+            event.target.value = "";
+          }}
+        />
+      ))}
+      {chosen && kindOfChosen ? (
+        <div className="mb-2 flex items-center gap-2 rounded bg-emerald-50 px-2 py-1 text-xs" role="status">
+          <span className="min-w-0 flex-1 truncate">
+            {kindOfChosen.icon} {kindOfChosen.label}: {chosen.file.name} · {formatBytes(chosen.file.size)}
+          </span>
+          <button
+            type="button"
+            onClick={() => setChosen(null)}
+            className="underline"
+            aria-label="Remove the attachment"
+          >
+            Remove
+          </button>
+        </div>
+      ) : null}
+      <form onSubmit={send} className="flex gap-2">
+        <button
+          ref={attachRef}
+          type="button"
+          aria-expanded={panel === "menu"}
+          aria-controls={panel === "menu" ? menuId : undefined}
+          onClick={() => setPanel(panel === "menu" ? null : "menu")}
+          className="shrink-0 rounded-full px-2 text-lg text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-emerald-700"
+        >
+          <span aria-hidden="true">📎</span>
+          <span className="sr-only">Attach</span>
+        </button>
+        <label htmlFor="sandbox-message" className="sr-only">
+          {chosen ? `Caption as ${name}` : `Message as ${name}`}
+        </label>
+        <input
+          id="sandbox-message"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder={chosen?.kind === "voice" ? "Voice note ready" : chosen ? "Add a caption" : "Message"}
+          disabled={chosen?.kind === "voice"}
+          autoComplete="off"
+          maxLength={chosen ? 1024 : 4096}
+          className="min-w-0 flex-1 rounded-full border border-slate-300 px-4 py-2 text-sm focus-visible:outline-2 focus-visible:outline-emerald-700 disabled:bg-slate-100"
+        />
+        <Button type="submit" loading={busy} disabled={!chosen && !text.trim()}>
+          Send
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+function AttachButton({ icon, label, onClick }: { icon: string; label: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className="flex items-center gap-1 rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-emerald-700"
+    >
+      <span aria-hidden="true">{icon}</span>
+      {label}
+    </button>
+  );
+}
+
+// Browsers leave File.type empty for some extensions.
+const BY_EXTENSION: Record<string, string> = {
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  ogg: "audio/ogg",
+  opus: "audio/ogg",
+  pdf: "application/pdf",
+};
+
+function mimeTypeOf(file: File): string {
+  const declared = file.type.split(";")[0]!.trim().toLowerCase();
+  if (declared) return declared === "audio/opus" ? "audio/ogg" : declared;
+  const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
+  return (extension && BY_EXTENSION[extension]) || "application/octet-stream";
+}
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
+    reader.readAsDataURL(file);
+  });
+}
