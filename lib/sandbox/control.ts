@@ -9,6 +9,7 @@ import { attachmentInbound, mediaInbound } from "./customer-attachments";
 import { type customerActionSchema, standInActionSchema } from "./schemas";
 import { addCustomer, customerReads, customerSends } from "./customers";
 import { toCustomerView } from "./chat-view";
+import { uninstallDemo } from "./demo";
 import type { GraphSandbox, SandboxSendRule, SandboxTemplate } from "./graph-api";
 
 export const CONTROL_PREFIX = "/_sandbox";
@@ -109,6 +110,10 @@ async function route({
     if (!given) return;
     const template = given.template as unknown as SandboxTemplate;
     sandbox.templates.set(given.wabaId, [...(sandbox.templates.get(given.wabaId) ?? []), template]);
+    return reply(204, null);
+  }
+  if (method === "POST" && path === "/demo/forget") {
+    uninstallDemo(sandbox);
     return reply(204, null);
   }
   if (method === "GET" && path === "/requests") return reply(200, recordedPosts(sandbox, url));
