@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { type useCustomerAction, useCustomerMedia } from "@/lib/queries/use-sandbox";
@@ -45,6 +45,13 @@ export function CustomerComposer({
   const inputs = useRef<Partial<Record<SandboxMediaKind, HTMLInputElement | null>>>({});
   const menuId = useId();
   const busy = action.isPending || media.isPending;
+  const menuRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLInputElement>(null);
+
+  // Opening the menu takes the keyboard into it (Escape brings it back to Attach).
+  useEffect(() => {
+    if (panel === "menu") menuRef.current?.querySelector("button")?.focus();
+  }, [panel]);
 
   const closePanel = () => {
     setPanel(null);
@@ -65,6 +72,8 @@ export function CustomerComposer({
     } else {
       setFileError(null);
       setChosen({ kind, file, mimeType });
+      // Next: a caption (or straight to Send for a voice note).
+      requestAnimationFrame(() => textRef.current?.focus());
     }
   };
 
@@ -131,6 +140,7 @@ export function CustomerComposer({
       {panel === "menu" ? (
         <div
           id={menuId}
+          ref={menuRef}
           role="group"
           aria-label="Attach"
           className="mb-2 flex flex-wrap gap-1"
@@ -192,6 +202,7 @@ export function CustomerComposer({
           {chosen ? `Caption as ${name}` : `Message as ${name}`}
         </label>
         <input
+          ref={textRef}
           id="sandbox-message"
           value={text}
           onChange={(event) => setText(event.target.value)}
