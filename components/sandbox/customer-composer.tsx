@@ -11,12 +11,18 @@ import {
   type SandboxChatItem,
   type SandboxMediaKind,
 } from "@/lib/views/sandbox";
+import { sampleVoiceNote } from "@/lib/views/sample-voice-note";
 import { ContactForm, LocationForm } from "./attach-forms";
 
-const KINDS: { kind: SandboxMediaKind; label: string; icon: string; accept: string }[] = [
-  { kind: "image", label: "Photo", icon: "📷", accept: "image/jpeg,image/png" },
-  { kind: "document", label: "Document", icon: "📄", accept: "" },
-  { kind: "voice", label: "Voice note", icon: "🎤", accept: "audio/ogg,audio/opus,.ogg,.opus" },
+const KINDS: { kind: SandboxMediaKind; label: string; icon: string }[] = [
+  { kind: "image", label: "Photo", icon: "📷" },
+  { kind: "document", label: "Document", icon: "📄" },
+  { kind: "voice", label: "Voice note", icon: "🎤" },
+];
+/** Files are chosen for photos and documents; a voice note is "recorded" (sampleVoiceNote). */
+const PICKED: { kind: "image" | "document"; label: string; accept: string }[] = [
+  { kind: "image", label: "photo", accept: "image/jpeg,image/png" },
+  { kind: "document", label: "document", accept: "" },
 ];
 
 type Chosen = { kind: SandboxMediaKind; file: File; mimeType: string };
@@ -149,13 +155,27 @@ export function CustomerComposer({
           }}
         >
           {KINDS.map(({ kind, label, icon }) => (
-            <AttachButton key={kind} icon={icon} label={label} onClick={() => inputs.current[kind]?.click()} />
+            <AttachButton
+              key={kind}
+              icon={icon}
+              label={label}
+              onClick={() =>
+                kind === "voice"
+                  ? choose(
+                      "voice",
+                      new File([sampleVoiceNote(3) as Uint8Array<ArrayBuffer>], "voice-note.ogg", {
+                        type: "audio/ogg",
+                      }),
+                    )
+                  : inputs.current[kind]?.click()
+              }
+            />
           ))}
           <AttachButton icon="📍" label="Location" onClick={() => setPanel("location")} />
           <AttachButton icon="👤" label="Contact" onClick={() => setPanel("contact")} />
         </div>
       ) : null}
-      {KINDS.map(({ kind, label, accept }) => (
+      {PICKED.map(({ kind, label, accept }) => (
         <input
           key={kind}
           ref={(element) => {
@@ -163,7 +183,7 @@ export function CustomerComposer({
           }}
           type="file"
           hidden
-          aria-label={`Choose a ${label.toLowerCase()}`}
+          aria-label={`Choose a ${label}`}
           {...(accept ? { accept } : {})}
           onChange={(event) => {
             choose(kind, event.target.files?.[0]);

@@ -1,7 +1,8 @@
 // The customer's attachments, both sides at once: on the simulator (/sandbox) the customer sends a
-// photo (chosen like any file) and shares a location (by keyboard alone); the stand-in posts Meta's
-// inbound webhooks and holds the photo, which the inbox downloads the way it does from Meta — the
-// agent's open thread shows the photo drawn and the location card, live.
+// photo (chosen like any file), a voice note, and shares a location (by keyboard alone); the
+// stand-in posts Meta's inbound webhooks and holds the files, which the inbox downloads the way it
+// does from Meta — the agent's open thread shows the photo drawn, the voice note playable (3 s), and
+// the location card, live.
 import type { Page } from "@playwright/test";
 import { gradientPng } from "../support/png";
 import { expectAccessible } from "./support/accessibility";
@@ -21,7 +22,7 @@ async function openPhone(page: Page, customer: Customer) {
   return phone;
 }
 
-test("the customer sends a photo and a location from the simulator; the agent's thread shows the photo and the location card", async ({
+test("the customer sends a photo, a voice note and a location from the simulator; the agent's thread shows the photo, plays the voice note and shows the location card", async ({
   admin,
 }) => {
   const number = newBusinessNumber();
@@ -58,6 +59,16 @@ test("the customer sends a photo and a location from the simulator; the agent's 
   const photo = messages(admin.page, "The box is crushed").getByRole("img", { name: "The box is crushed" });
   await expect(photo).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+
+  // A voice note: the simulator records a 3-second OGG/Opus clip; the agent's thread plays it.
+  await phone.getByRole("button", { name: "Attach", exact: true }).click();
+  await phone.getByRole("group", { name: "Attach" }).getByRole("button", { name: "Voice note" }).click();
+  await expect(phone.getByRole("status").filter({ hasText: "Voice note: voice-note.ogg" })).toBeVisible();
+  await phone.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(log.getByText("🎤 Voice note", { exact: true })).toBeVisible({ timeout: 30_000 });
+  const voice = thread(admin.page).locator("audio");
+  await expect(voice).toHaveAttribute("aria-label", "Voice message", { timeout: 30_000 });
+  await expect.poll(() => voice.evaluate((audio: HTMLAudioElement) => audio.duration), { timeout: 30_000 }).toBe(3);
 
   // A location, by keyboard alone: Attach opens the choices, Location opens the form (filled with a sample place).
   await phone.getByRole("button", { name: "Attach", exact: true }).focus();
