@@ -30,6 +30,29 @@ async function customerWrites(customer: Customer, text: string) {
   expect(response.status).toBe(201);
 }
 
+/** The admin names the business number (Settings → WhatsApp connection), as the demo's is named. */
+async function nameNumber(page: Page, phoneNumberId: string, name: string) {
+  const { baseUrl } = e2eRun().inbox;
+  // The number is registered by its first webhook, processed after the ack.
+  let id: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get("/api/settings/phone-numbers");
+        const { phoneNumbers } = (await response.json()) as { phoneNumbers: { id: string; phoneNumberId: string }[] };
+        id = phoneNumbers.find((number) => number.phoneNumberId === phoneNumberId)?.id;
+        return id;
+      },
+      { timeout: 30_000 },
+    )
+    .toBeTruthy();
+  const renamed = await page.request.patch(`/api/settings/phone-numbers/${id}`, {
+    headers: { origin: baseUrl },
+    data: { name, wabaId: null },
+  });
+  expect(renamed.status(), await renamed.text()).toBe(200);
+}
+
 async function drawn(image: Locator) {
   await expect(image).toBeVisible({ timeout: 30_000 });
   await expect
@@ -48,6 +71,7 @@ test("the five-minute tour: the customer writes, sends a photo and a location; t
   await customerWrites(others[0]!, "مرحبا، هل يمكنني تغيير عنوان التوصيل؟");
 
   const inbox = admin.page;
+  await nameNumber(inbox, number.phoneNumberId, "Demo Shop Support");
   await inbox.goto("/inbox");
   await expect(connectionStatus(inbox)).toHaveAttribute("data-state", "connected", { timeout: 60_000 });
   const simulator = await admin.context.newPage();
