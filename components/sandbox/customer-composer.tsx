@@ -53,6 +53,7 @@ export function CustomerComposer({
   const busy = action.isPending || media.isPending;
   const menuRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   // Opening the menu takes the keyboard into it (Escape brings it back to Attach).
   useEffect(() => {
@@ -79,7 +80,9 @@ export function CustomerComposer({
       setFileError(null);
       setChosen({ kind, file, mimeType });
       // Next: a caption (or straight to Send for a voice note).
-      requestAnimationFrame(() => textRef.current?.focus());
+      requestAnimationFrame(() =>
+        (kind === "voice" ? formRef.current?.querySelector<HTMLElement>("[type=submit]") : textRef.current)?.focus(),
+      );
     }
   };
 
@@ -206,7 +209,7 @@ export function CustomerComposer({
           </button>
         </div>
       ) : null}
-      <form onSubmit={send} className="flex gap-2">
+      <form ref={formRef} onSubmit={send} className="flex gap-2">
         <button
           ref={attachRef}
           type="button"
