@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { type useCustomerAction, useCustomerMedia } from "@/lib/queries/use-sandbox";
@@ -13,17 +13,7 @@ import {
 } from "@/lib/views/sandbox";
 import { sampleVoiceNote } from "@/lib/views/sample-voice-note";
 import { ContactForm, LocationForm } from "./attach-forms";
-
-const KINDS: { kind: SandboxMediaKind; label: string; icon: string }[] = [
-  { kind: "image", label: "Photo", icon: "📷" },
-  { kind: "document", label: "Document", icon: "📄" },
-  { kind: "voice", label: "Voice note", icon: "🎤" },
-];
-/** Files are chosen for photos and documents; a voice note is "recorded" (sampleVoiceNote). */
-const PICKED: { kind: "image" | "document"; label: string; accept: string }[] = [
-  { kind: "image", label: "photo", accept: "image/jpeg,image/png" },
-  { kind: "document", label: "document", accept: "" },
-];
+import { AttachMenu, FilePickers, type FilePickersHandle, KINDS, mimeTypeOf, readBase64 } from "./attach-menu";
 
 type Chosen = { kind: SandboxMediaKind; file: File; mimeType: string };
 type Panel = null | "menu" | "location" | "contact";
@@ -48,17 +38,11 @@ export function CustomerComposer({
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const attachRef = useRef<HTMLButtonElement>(null);
-  const inputs = useRef<Partial<Record<SandboxMediaKind, HTMLInputElement | null>>>({});
+  const inputs = useRef<FilePickersHandle>(null);
   const menuId = useId();
   const busy = action.isPending || media.isPending;
-  const menuRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-
-  // Opening the menu takes the keyboard into it (Escape brings it back to Attach).
-  useEffect(() => {
-    if (panel === "menu") menuRef.current?.querySelector("button")?.focus();
-  }, [panel]);
 
   const closePanel = () => {
     setPanel(null);
@@ -147,53 +131,21 @@ export function CustomerComposer({
         />
       ) : null}
       {panel === "menu" ? (
-        <div
+        <AttachMenu
           id={menuId}
-          ref={menuRef}
-          role="group"
-          aria-label="Attach"
-          className="mb-2 flex flex-wrap gap-1"
-          onKeyDown={(event) => {
-            if (event.key === "Escape") closePanel();
-          }}
-        >
-          {KINDS.map(({ kind, label, icon }) => (
-            <AttachButton
-              key={kind}
-              icon={icon}
-              label={label}
-              onClick={() =>
-                kind === "voice"
-                  ? choose(
-                      "voice",
-                      new File([sampleVoiceNote(3) as Uint8Array<ArrayBuffer>], "voice-note.ogg", {
-                        type: "audio/ogg",
-                      }),
-                    )
-                  : inputs.current[kind]?.click()
-              }
-            />
-          ))}
-          <AttachButton icon="📍" label="Location" onClick={() => setPanel("location")} />
-          <AttachButton icon="👤" label="Contact" onClick={() => setPanel("contact")} />
-        </div>
-      ) : null}
-      {PICKED.map(({ kind, label, accept }) => (
-        <input
-          key={kind}
-          ref={(element) => {
-            inputs.current[kind] = element;
-          }}
-          type="file"
-          hidden
-          aria-label={`Choose a ${label}`}
-          {...(accept ? { accept } : {})}
-          onChange={(event) => {
-            choose(kind, event.target.files?.[0]);
-            event.target.value = "";
-          }}
+          onClose={closePanel}
+          onVoiceNote={() =>
+            choose(
+              "voice",
+              new File([sampleVoiceNote(3) as Uint8Array<ArrayBuffer>], "voice-note.ogg", { type: "audio/ogg" }),
+            )
+          }
+          onPick={(kind) => inputs.current?.pick(kind)}
+          onLocation={() => setPanel("location")}
+          onContact={() => setPanel("contact")}
         />
-      ))}
+      ) : null}
+      <FilePickers ref={inputs} onChoose={choose} />
       {chosen && kindOfChosen ? (
         <div className="mb-2 flex items-center gap-2 rounded bg-emerald-50 px-2 py-1 text-xs" role="status">
           <span className="min-w-0 flex-1 truncate">
@@ -241,43 +193,4 @@ export function CustomerComposer({
       </form>
     </div>
   );
-}
-
-function AttachButton({ icon, label, onClick }: { icon: string; label: string; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      className="flex items-center gap-1 rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-emerald-700"
-    >
-      <span aria-hidden="true">{icon}</span>
-      {label}
-    </button>
-  );
-}
-
-// Browsers leave File.type empty for some extensions.
-const BY_EXTENSION: Record<string, string> = {
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  png: "image/png",
-  ogg: "audio/ogg",
-  opus: "audio/ogg",
-  pdf: "application/pdf",
-};
-
-function mimeTypeOf(file: File): string {
-  const declared = file.type.split(";")[0]!.trim().toLowerCase();
-  if (declared) return declared === "audio/opus" ? "audio/ogg" : declared;
-  const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
-  return (extension && BY_EXTENSION[extension]) || "application/octet-stream";
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
-    reader.readAsDataURL(file);
-  });
 }
