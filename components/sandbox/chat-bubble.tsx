@@ -37,7 +37,7 @@ export function ChatBubble({
           {item.text}
         </p>
         {item.footer ? <p className="mt-1 text-xs text-slate-500">{item.footer}</p> : null}
-        <p className="mt-1 flex items-center justify-end gap-1 text-[11px] text-slate-500">
+        <p className="mt-1 flex items-center justify-end gap-1 text-[11px] text-slate-600">
           <Time iso={item.at} style="clock" />
           {mine ? <ReadTicks read={item.status === "read"} /> : null}
         </p>
@@ -94,7 +94,7 @@ export function ChatBubble({
 /** The customer's own messages: blue once the business read them. */
 function ReadTicks({ read }: { read: boolean }) {
   return (
-    <span className={read ? "text-sky-600" : "text-slate-500"} aria-label={read ? "Read by the business" : "Sent"}>
+    <span className={read ? "text-sky-700" : "text-slate-600"} aria-label={read ? "Read by the business" : "Sent"}>
       ✓✓
     </span>
   );

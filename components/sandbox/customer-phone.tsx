@@ -45,24 +45,27 @@ export function CustomerPhone({ customer, onBack }: { customer: SandboxCustomerV
           </p>
         </div>
       </header>
-      <ol ref={logRef} role="log" aria-label="Messages" className="flex-1 space-y-2 overflow-y-auto p-3">
-        {customer.chat.length === 0 ? (
-          <li className="py-8 text-center text-sm text-slate-600">No messages yet. Say hello to the business.</li>
-        ) : (
-          customer.chat.map((item) => (
-            <ChatBubble
-              key={item.wamid}
-              item={item}
-              busy={action.isPending}
-              onReply={() => setReplyTo(item)}
-              onReact={(emoji) => action.mutate({ type: "reaction", messageId: item.wamid, emoji })}
-              onTap={(button) =>
-                action.mutate({ type: "button", messageId: item.wamid, text: button.text, payload: button.payload })
-              }
-            />
-          ))
-        )}
-      </ol>
+      {/* A log of list items: the live region wraps the list, which keeps its own semantics. */}
+      <div role="log" aria-label="Messages" className="flex-1 overflow-y-auto p-3">
+        <ol ref={logRef} className="space-y-2">
+          {customer.chat.length === 0 ? (
+            <li className="py-8 text-center text-sm text-slate-600">No messages yet. Say hello to the business.</li>
+          ) : (
+            customer.chat.map((item) => (
+              <ChatBubble
+                key={item.wamid}
+                item={item}
+                busy={action.isPending}
+                onReply={() => setReplyTo(item)}
+                onReact={(emoji) => action.mutate({ type: "reaction", messageId: item.wamid, emoji })}
+                onTap={(button) =>
+                  action.mutate({ type: "button", messageId: item.wamid, text: button.text, payload: button.payload })
+                }
+              />
+            ))
+          )}
+        </ol>
+      </div>
       <CustomerComposer
         name={customer.name}
         address={customer.address}
