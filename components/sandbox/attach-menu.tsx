@@ -1,15 +1,16 @@
 "use client";
 
 import { type Ref, useEffect, useImperativeHandle, useRef } from "react";
-import type { SandboxMediaKind } from "@/lib/views/sandbox";
+import type { SandboxAttachment, SandboxMediaKind } from "@/lib/views/sandbox";
+import { AttachmentIcon } from "./attachment-icon";
 
-export const KINDS: { kind: SandboxMediaKind; label: string; icon: string }[] = [
-  { kind: "image", label: "Photo", icon: "📷" },
-  { kind: "document", label: "Document", icon: "📄" },
-  { kind: "voice", label: "Voice note", icon: "🎤" },
+export const KINDS: { kind: SandboxMediaKind; label: string }[] = [
+  { kind: "image", label: "Photo" },
+  { kind: "document", label: "Document" },
+  { kind: "voice", label: "Voice note" },
 ];
 
-/** The customer's choices under 📎: files are picked for photos and documents; a voice note is "recorded". */
+/** The customer's choices under the paperclip: files are picked for photos and documents; a voice note is "recorded". */
 export function AttachMenu({
   id,
   onClose,
@@ -39,28 +40,28 @@ export function AttachMenu({
         if (event.key === "Escape") onClose();
       }}
     >
-      {KINDS.map(({ kind, label, icon }) => (
+      {KINDS.map(({ kind, label }) => (
         <AttachButton
           key={kind}
-          icon={icon}
+          icon={kind}
           label={label}
           onClick={() => (kind === "voice" ? onVoiceNote() : onPick(kind))}
         />
       ))}
-      <AttachButton icon="📍" label="Location" onClick={onLocation} />
-      <AttachButton icon="👤" label="Contact" onClick={onContact} />
+      <AttachButton icon="location" label="Location" onClick={onLocation} />
+      <AttachButton icon="contacts" label="Contact" onClick={onContact} />
     </div>
   );
 }
 
-function AttachButton({ icon, label, onClick }: { icon: string; label: string; onClick: () => void }) {
+function AttachButton({ icon, label, onClick }: { icon: SandboxAttachment; label: string; onClick: () => void }) {
   return (
     <button
       type="button"
       onClick={onClick}
       className="flex items-center gap-1 rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-emerald-700"
     >
-      <span aria-hidden="true">{icon}</span>
+      <AttachmentIcon kind={icon} />
       {label}
     </button>
   );

@@ -13,6 +13,7 @@ import {
 } from "@/lib/views/sandbox";
 import { sampleVoiceNote } from "@/lib/views/sample-voice-note";
 import { ContactForm, LocationForm } from "./attach-forms";
+import { AttachmentIcon, PaperclipIcon } from "./attachment-icon";
 import { AttachMenu, FilePickers, type FilePickersHandle, KINDS, mimeTypeOf, readBase64 } from "./attach-menu";
 
 type Chosen = { kind: SandboxMediaKind; file: File; mimeType: string };
@@ -148,8 +149,9 @@ export function CustomerComposer({
       <FilePickers ref={inputs} onChoose={choose} />
       {chosen && kindOfChosen ? (
         <div className="mb-2 flex items-center gap-2 rounded bg-emerald-50 px-2 py-1 text-xs" role="status">
+          <AttachmentIcon kind={chosen.kind} />
           <span className="min-w-0 flex-1 truncate">
-            {kindOfChosen.icon} {kindOfChosen.label}: {chosen.file.name} · {formatBytes(chosen.file.size)}
+            {kindOfChosen.label}: {chosen.file.name} · {formatBytes(chosen.file.size)}
           </span>
           <button
             type="button"
@@ -168,9 +170,9 @@ export function CustomerComposer({
           aria-expanded={panel === "menu"}
           aria-controls={panel === "menu" ? menuId : undefined}
           onClick={() => setPanel(panel === "menu" ? null : "menu")}
-          className="shrink-0 rounded-full px-2 text-lg text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-emerald-700"
+          className="flex size-10 shrink-0 items-center justify-center rounded-full text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-emerald-700"
         >
-          <span aria-hidden="true">📎</span>
+          <PaperclipIcon />
           <span className="sr-only">Attach</span>
         </button>
         <label htmlFor="sandbox-message" className="sr-only">

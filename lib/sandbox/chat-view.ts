@@ -1,6 +1,6 @@
 // A simulated customer's phone, built from what crossed the wire: the business's send bodies (read
 // by the app's own message reader and template renderer) and the customer's inbound messages.
-import type { SandboxChatItem, SandboxCustomerView } from "@/lib/views/sandbox";
+import type { SandboxAttachment, SandboxChatItem, SandboxCustomerView } from "@/lib/views/sandbox";
 import { placeholdersOf, renderTemplate, type TemplateValues } from "@/lib/views/template";
 import { buildMessageBody, messageBodyText } from "@/lib/whatsapp/message-body";
 import { readTemplateDefinition } from "@/lib/whatsapp/template-schema";
@@ -53,13 +53,16 @@ function toItem(sandbox: GraphSandbox, entry: ChatEntry, type: string): SandboxC
     buttons: [],
     quote: null,
     reactions: [],
+    attachment: null,
   };
   if (type === "template") return { ...item, ...templateContent(sandbox, entry.body.template) };
   const content = entry.body[type];
   const body = buildMessageBody({ type, content, text: null, errors: null });
   const text = messageBodyText(body);
-  const mark = PHONE_MARKS[body.kind === "media" && body.voice ? "voice" : type];
-  item.text = mark ? `${mark.icon} ${text ?? mark.label}` : (text ?? `(${type})`);
+  const attachment = body.kind === "media" && body.voice ? "voice" : type;
+  const label = LABELS[attachment];
+  item.text = text ?? label ?? `(${type})`;
+  if (label) item.attachment = attachment as SandboxAttachment;
   if (type === "interactive") {
     const action = (content as { action?: { buttons?: { reply?: { id?: string; title?: string } }[] } })?.action;
     item.buttons = (action?.buttons ?? []).map((button) => ({
@@ -119,14 +122,14 @@ function templateContent(
   };
 }
 
-/** How the phone marks what is not text (the caption or name follows the icon when there is one). */
-const PHONE_MARKS: Record<string, { icon: string; label: string }> = {
-  image: { icon: "📷", label: "Photo" },
-  video: { icon: "🎥", label: "Video" },
-  audio: { icon: "🎵", label: "Audio" },
-  voice: { icon: "🎤", label: "Voice note" },
-  document: { icon: "📄", label: "Document" },
-  sticker: { icon: "🏷️", label: "Sticker" },
-  location: { icon: "📍", label: "Location" },
-  contacts: { icon: "👤", label: "Contact" },
+/** What the phone says for what is not text when it has no caption or name. */
+const LABELS: Record<string, string> = {
+  image: "Photo",
+  video: "Video",
+  audio: "Audio",
+  voice: "Voice note",
+  document: "Document",
+  sticker: "Sticker",
+  location: "Location",
+  contacts: "Contact",
 };

@@ -17,6 +17,8 @@ export type SandboxChatItem = {
   /** Templates: the rendered header and footer. */
   header: string | null;
   footer: string | null;
+  /** What a message that is not text carries (the phone shows its icon; `text` is its caption or name). */
+  attachment: SandboxAttachment | null;
   /** Buttons the customer can tap (template quick replies, interactive reply buttons); others are shown only. */
   buttons: { text: string; payload: string | null; tappable: boolean }[];
   /** The message this one replies to, as the phone quotes it. */
@@ -24,6 +26,9 @@ export type SandboxChatItem = {
   /** Reactions on this message, from either side. */
   reactions: { from: "business" | "customer"; emoji: string }[];
 };
+
+export type SandboxAttachment =
+  "image" | "video" | "audio" | "voice" | "document" | "sticker" | "location" | "contacts";
 
 export type SandboxCustomerView = {
   address: string;

@@ -81,9 +81,9 @@ test("the five-minute tour: the customer writes, sends a photo and a location; t
   const log = phone.getByRole("log", { name: "Messages" });
 
   // Ana writes, then sends a photo and her location.
-  await phone.getByRole("textbox", { name: /^Message as/ }).fill("Olá! My order #1042 arrived damaged 📦");
+  await phone.getByRole("textbox", { name: /^Message as/ }).fill("Olá! My order #1042 arrived damaged");
   await phone.getByRole("button", { name: "Send", exact: true }).click();
-  await expect(log.getByText("Olá! My order #1042 arrived damaged 📦")).toBeVisible({ timeout: 30_000 });
+  await expect(log.getByText("Olá! My order #1042 arrived damaged")).toBeVisible({ timeout: 30_000 });
   await phone.getByRole("button", { name: "Attach", exact: true }).click();
   const [chooser] = await Promise.all([
     simulator.waitForEvent("filechooser"),
@@ -92,11 +92,11 @@ test("the five-minute tour: the customer writes, sends a photo and a location; t
   await chooser.setFiles({ name: "box.png", mimeType: "image/png", buffer: gradientPng() });
   await phone.getByRole("textbox", { name: /^Caption as/ }).fill("This is how it came");
   await phone.getByRole("button", { name: "Send", exact: true }).click();
-  await expect(log.getByText("📷 This is how it came")).toBeVisible({ timeout: 30_000 });
+  await expect(log.getByText("This is how it came")).toBeVisible({ timeout: 30_000 });
   await phone.getByRole("button", { name: "Attach", exact: true }).click();
   await phone.getByRole("group", { name: "Attach" }).getByRole("button", { name: "Location" }).click();
   await phone.getByRole("button", { name: "Send location" }).click();
-  await expect(log.getByText("📍 MASP")).toBeVisible({ timeout: 30_000 });
+  await expect(log.getByText("MASP")).toBeVisible({ timeout: 30_000 });
 
   // The agent sees it all live, opens the conversation and answers.
   const row = rows(inbox).filter({ hasText: ana.name });
