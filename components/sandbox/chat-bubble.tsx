@@ -2,6 +2,7 @@
 
 import { Time } from "@/components/ui/time";
 import type { SandboxChatItem } from "@/lib/views/sandbox";
+import { AttachmentIcon } from "./attachment-icon";
 
 const REACTIONS = ["👍", "❤️", "😂", "🙏"];
 
@@ -34,6 +35,11 @@ export function ChatBubble({
         ) : null}
         {item.header ? <p className="font-semibold">{item.header}</p> : null}
         <p className="whitespace-pre-wrap break-words" dir="auto">
+          {item.attachment ? (
+            <span className="mr-1 inline-block align-text-bottom text-slate-600">
+              <AttachmentIcon kind={item.attachment} />
+            </span>
+          ) : null}
           {item.text}
         </p>
         {item.footer ? <p className="mt-1 text-xs text-slate-600">{item.footer}</p> : null}

@@ -1,18 +1,16 @@
 "use client";
 
-import { type FormEvent, useEffect, useRef, useState } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { useEffect, useRef, useState } from "react";
 import { useCustomerAction, useCustomerReads } from "@/lib/queries/use-sandbox";
 import type { SandboxChatItem, SandboxCustomerView } from "@/lib/views/sandbox";
 import { ChatBubble } from "./chat-bubble";
 import { FailureControls } from "./failure-controls";
+import { CustomerComposer } from "./customer-composer";
 
 /** One customer's phone: the chat as WhatsApp shows it, and what the customer can do. */
 export function CustomerPhone({ customer, onBack }: { customer: SandboxCustomerView; onBack: () => void }) {
   const action = useCustomerAction(customer.address);
   const reads = useCustomerReads(customer.address);
-  const [text, setText] = useState("");
   const [replyTo, setReplyTo] = useState<SandboxChatItem | null>(null);
   const logRef = useRef<HTMLOListElement>(null);
 
@@ -27,21 +25,6 @@ export function CustomerPhone({ customer, onBack }: { customer: SandboxCustomerV
   useEffect(() => {
     logRef.current?.lastElementChild?.scrollIntoView({ block: "end" });
   }, [count]);
-
-  const send = (event: FormEvent) => {
-    event.preventDefault();
-    const body = text.trim();
-    if (!body) return;
-    action.mutate(
-      { type: "text", text: body, ...(replyTo ? { replyTo: replyTo.wamid } : {}) },
-      {
-        onSuccess: () => {
-          setText("");
-          setReplyTo(null);
-        },
-      },
-    );
-  };
 
   return (
     <section
@@ -85,38 +68,13 @@ export function CustomerPhone({ customer, onBack }: { customer: SandboxCustomerV
         </ol>
       </div>
       <FailureControls address={customer.address} name={customer.name} />
-      {action.isError ? (
-        <div className="px-3 pb-2">
-          <Alert tone="error">{action.error.message}</Alert>
-        </div>
-      ) : null}
-      <form onSubmit={send} className="border-t border-slate-300 bg-white p-2">
-        {replyTo ? (
-          <div className="mb-2 flex items-center gap-2 rounded border-l-4 border-emerald-600 bg-slate-50 px-2 py-1 text-xs">
-            <span className="min-w-0 flex-1 truncate">Replying to: {replyTo.text}</span>
-            <button type="button" onClick={() => setReplyTo(null)} className="underline" aria-label="Cancel the reply">
-              Cancel
-            </button>
-          </div>
-        ) : null}
-        <div className="flex gap-2">
-          <label htmlFor="sandbox-message" className="sr-only">
-            Message as {customer.name}
-          </label>
-          <input
-            id="sandbox-message"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            placeholder="Message"
-            autoComplete="off"
-            maxLength={4096}
-            className="min-w-0 flex-1 rounded-full border border-slate-300 px-4 py-2 text-sm focus-visible:outline-2 focus-visible:outline-emerald-700"
-          />
-          <Button type="submit" loading={action.isPending} disabled={!text.trim()}>
-            Send
-          </Button>
-        </div>
-      </form>
+      <CustomerComposer
+        name={customer.name}
+        address={customer.address}
+        action={action}
+        replyTo={replyTo}
+        onClearReply={() => setReplyTo(null)}
+      />
     </section>
   );
 }

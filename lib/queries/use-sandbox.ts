@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SandboxCustomerAction, SandboxCustomerView } from "@/lib/views/sandbox";
+import type { SandboxCustomerAction, SandboxCustomerMedia, SandboxCustomerView } from "@/lib/views/sandbox";
 import { ApiRequestError, fetchJson, requestJson } from "./request-json";
 
 const sandboxKey = ["sandbox", "customers"] as const;
@@ -27,6 +27,22 @@ export function useCustomerAction(address: string) {
       const result = await requestJson<{ wamid: string; delivered: boolean }>(
         `/api/sandbox/customers/${encodeURIComponent(address)}/messages`,
         { body: action },
+      );
+      if (!result.ok) throw new ApiRequestError(result.message, result.status);
+      return result.data;
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sandboxKey }),
+  });
+}
+
+/** The customer sends a photo, a document or a voice note (Meta then holds the file for the app to download). */
+export function useCustomerMedia(address: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (media: SandboxCustomerMedia) => {
+      const result = await requestJson<{ wamid: string; delivered: boolean }>(
+        `/api/sandbox/customers/${encodeURIComponent(address)}/media`,
+        { body: media },
       );
       if (!result.ok) throw new ApiRequestError(result.message, result.status);
       return result.data;

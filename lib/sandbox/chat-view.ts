@@ -1,6 +1,6 @@
 // A simulated customer's phone, built from what crossed the wire: the business's send bodies (read
 // by the app's own message reader and template renderer) and the customer's inbound messages.
-import type { SandboxChatItem, SandboxCustomerView } from "@/lib/views/sandbox";
+import type { SandboxAttachment, SandboxChatItem, SandboxCustomerView } from "@/lib/views/sandbox";
 import { placeholdersOf, renderTemplate, type TemplateValues } from "@/lib/views/template";
 import { buildMessageBody, messageBodyText } from "@/lib/whatsapp/message-body";
 import { readTemplateDefinition } from "@/lib/whatsapp/template-schema";
@@ -53,11 +53,16 @@ function toItem(sandbox: GraphSandbox, entry: ChatEntry, type: string): SandboxC
     buttons: [],
     quote: null,
     reactions: [],
+    attachment: null,
   };
   if (type === "template") return { ...item, ...templateContent(sandbox, entry.body.template) };
   const content = entry.body[type];
   const body = buildMessageBody({ type, content, text: null, errors: null });
-  item.text = messageBodyText(body) ?? `(${type})`;
+  const text = messageBodyText(body);
+  const attachment = body.kind === "media" && body.voice ? "voice" : type;
+  const label = LABELS[attachment];
+  item.text = text ?? label ?? `(${type})`;
+  if (label) item.attachment = attachment as SandboxAttachment;
   if (type === "interactive") {
     const action = (content as { action?: { buttons?: { reply?: { id?: string; title?: string } }[] } })?.action;
     item.buttons = (action?.buttons ?? []).map((button) => ({
@@ -116,3 +121,15 @@ function templateContent(
     }),
   };
 }
+
+/** What the phone says for what is not text when it has no caption or name. */
+const LABELS: Record<string, string> = {
+  image: "Photo",
+  video: "Video",
+  audio: "Audio",
+  voice: "Voice note",
+  document: "Document",
+  sticker: "Sticker",
+  location: "Location",
+  contacts: "Contact",
+};

@@ -6,10 +6,12 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { customerActionSchema } from "./schemas";
+import { attachmentInbound, mediaInbound } from "./customer-attachments";
+import { type customerActionSchema, standInActionSchema } from "./schemas";
 import { addCustomer, customerReads, customerSends } from "./customers";
 import { toCustomerView } from "./chat-view";
 import { readSandboxSettings, sandboxSettingsSchema, updateSandboxSettings } from "./control-settings";
+import { uninstallDemo } from "./demo";
 import type { GraphSandbox, SandboxSendRule, SandboxTemplate } from "./graph-api";
 
 export const CONTROL_PREFIX = "/_sandbox";
@@ -118,6 +120,10 @@ async function route({
     sandbox.templates.set(given.wabaId, [...(sandbox.templates.get(given.wabaId) ?? []), template]);
     return reply(204, null);
   }
+  if (method === "POST" && path === "/demo/forget") {
+    uninstallDemo(sandbox);
+    return reply(204, null);
+  }
   if (method === "GET" && path === "/requests") return reply(200, recordedPosts(sandbox, url));
   if (method === "GET" && path === "/uploads") {
     return reply(
@@ -146,13 +152,13 @@ async function route({
     return reply(200, { read: await customerReads(sandbox, customer) });
   }
   if (method === "POST" && customer && customerPath?.[2] === "messages") {
-    const action = parse(customerActionSchema);
+    const action = parse(standInActionSchema);
     if (!action) return;
     const tapped = action.type === "button" ? customer.chat.find((entry) => entry.wamid === action.messageId) : null;
     const { entry, delivered } = await customerSends(
       sandbox,
       customer,
-      toInbound(action, tapped?.body.type === "interactive"),
+      action.type === "media" ? mediaInbound(sandbox, action) : toInbound(action, tapped?.body.type === "interactive"),
     );
     // Meta keeps a message the app refused and retries for days; the phone shows it sent either way.
     return reply(201, { wamid: entry.wamid, delivered });
@@ -188,6 +194,9 @@ function toInbound(action: z.infer<typeof customerActionSchema>, interactive: bo
       };
     case "reaction":
       return { type: "reaction", reaction: { message_id: action.messageId, emoji: action.emoji } };
+    case "location":
+    case "contacts":
+      return attachmentInbound(action);
   }
 }
 

@@ -7,6 +7,10 @@ import { SAMPLE_WABA_ID } from "@/lib/whatsapp/sample-payloads";
 
 export const DEMO_WABA_ID = SAMPLE_WABA_ID;
 
+/** Settings: when the demo's history was written (once per database), and when an admin deleted it. */
+export const DEMO_SEEDED_KEY = "sandbox.demo_seeded_at";
+export const DEMO_DELETED_KEY = "sandbox.demo_deleted_at";
+
 export const DEMO_NUMBERS: SandboxPhoneNumber[] = [
   {
     id: "100000000000001",
@@ -95,5 +99,22 @@ export function installDemo(sandbox: GraphSandbox, addCustomer: (spec: CustomerS
   sandbox.templates.set(DEMO_WABA_ID, [...DEMO_TEMPLATES]);
   for (const customer of DEMO_CUSTOMERS) addCustomer(customer);
 }
+
+/** Meta's side forgets the demo once an admin deleted it: its customers' phones and its templates. */
+export function uninstallDemo(sandbox: GraphSandbox): void {
+  for (const customer of DEMO_CUSTOMERS) sandbox.customers.delete((customer.waId ?? customer.userId)!);
+  const names = new Set(DEMO_TEMPLATES.map((template) => `${template.name}/${template.language}`));
+  const kept = (sandbox.templates.get(DEMO_WABA_ID) ?? []).filter(
+    (template) => !names.has(`${template.name}/${template.language}`),
+  );
+  sandbox.templates.set(DEMO_WABA_ID, kept);
+}
+
+/** The demo's templates as the app's database keys them (what deleting the demo removes). */
+export const DEMO_TEMPLATE_KEYS = DEMO_TEMPLATES.map(({ name, language }) => ({
+  wabaId: DEMO_WABA_ID,
+  name,
+  language,
+}));
 
 export const DEMO_HOUR_MS = HOUR;

@@ -5,12 +5,20 @@ import { getDb } from "@/lib/db/client";
 import { getSetting, updateSetting } from "@/lib/db/settings";
 import { getWebhookConfig } from "@/lib/settings/webhook-config";
 import { addCustomer, customerSends } from "./customers";
-import { DEMO_CUSTOMERS, DEMO_HISTORY, DEMO_HOUR_MS, installDemo } from "./demo";
+import { markDemoPhoneNumbers } from "@/lib/db/demo-data";
+import {
+  DEMO_CUSTOMERS,
+  DEMO_DELETED_KEY,
+  DEMO_HISTORY,
+  DEMO_HOUR_MS,
+  DEMO_NUMBERS,
+  DEMO_SEEDED_KEY,
+  DEMO_WABA_ID,
+  installDemo,
+} from "./demo";
 import { type GraphSandbox, startGraphSandbox } from "./graph-api";
 import { META_LIMITS } from "./graph-limits";
 import { SANDBOX_ACCESS_TOKEN } from "./token";
-
-const DEMO_SEEDED_KEY = "sandbox.demo_seeded_at";
 
 /** The stand-in `npm start` runs, and the secret its webhooks are signed with. */
 export type RunningSandbox = GraphSandbox & { webhookSecret: string };
@@ -40,13 +48,30 @@ export async function runSandbox({
     const config = await getWebhookConfig();
     return { url: `http://127.0.0.1:${appPort}/api/webhooks/whatsapp/${config.webhookKey}`, appSecret: webhookSecret };
   };
-  installDemo(sandbox, (spec) => addCustomer(sandbox, spec));
+  // Deleted by an admin: Meta's side starts without it too.
+  if (!(await getSetting({ db: getDb(), key: DEMO_DELETED_KEY }))) {
+    installDemo(sandbox, (spec) => addCustomer(sandbox, spec));
+  }
   return Object.assign(sandbox, { webhookSecret });
 }
 
-/** The demo's day of history, once per database (a setting remembers it), after the app answers. */
+/**
+ * The demo's day of history, once per database (a setting remembers it), after the app answers; its
+ * numbers are marked as the demo's, so an admin can delete it all in one click (lib/demo).
+ */
 export async function seedDemoOnce(sandbox: GraphSandbox): Promise<boolean> {
   const db = getDb();
+  if (await getSetting({ db, key: DEMO_DELETED_KEY })) return false;
+  // The mark first (also for a demo written before there was one): its numbers say "demo".
+  await markDemoPhoneNumbers({
+    db,
+    wabaId: DEMO_WABA_ID,
+    numbers: DEMO_NUMBERS.map((number) => ({
+      phoneNumberId: number.id,
+      displayPhoneNumber: number.display_phone_number.replace(/\D/g, ""),
+      name: number.verified_name,
+    })),
+  });
   if (await getSetting({ db, key: DEMO_SEEDED_KEY })) return false;
   const now = Date.now();
   for (const line of DEMO_HISTORY) {

@@ -23,6 +23,7 @@ export const auditActions = {
   "label.created": "Label added",
   "label.updated": "Label edited",
   "label.deleted": "Label deleted",
+  "demo.deleted": "Demo data deleted",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;
@@ -35,6 +36,9 @@ export function isAuditAction(value: unknown): value is AuditAction {
 
 /** The target of an event about a shared canned reply. */
 export const cannedReplyTarget = (id: string) => `canned_reply:${id}`;
+
+/** The target of deleting the sandbox demo. */
+export const DEMO_AUDIT_TARGET = "sandbox:demo";
 
 /** The target of an event about a label. */
 export const labelTarget = (id: string) => `label:${id}`;

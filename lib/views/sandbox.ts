@@ -17,6 +17,8 @@ export type SandboxChatItem = {
   /** Templates: the rendered header and footer. */
   header: string | null;
   footer: string | null;
+  /** What a message that is not text carries (the phone shows its icon; `text` is its caption or name). */
+  attachment: SandboxAttachment | null;
   /** Buttons the customer can tap (template quick replies, interactive reply buttons); others are shown only. */
   buttons: { text: string; payload: string | null; tappable: boolean }[];
   /** The message this one replies to, as the phone quotes it. */
@@ -24,6 +26,9 @@ export type SandboxChatItem = {
   /** Reactions on this message, from either side. */
   reactions: { from: "business" | "customer"; emoji: string }[];
 };
+
+export type SandboxAttachment =
+  "image" | "video" | "audio" | "voice" | "document" | "sticker" | "location" | "contacts";
 
 export type SandboxCustomerView = {
   address: string;
@@ -41,4 +46,29 @@ export type SandboxCustomerView = {
 export type SandboxCustomerAction =
   | { type: "text"; text: string; replyTo?: string }
   | { type: "button"; messageId: string; text: string; payload: string | null }
-  | { type: "reaction"; messageId: string; emoji: string };
+  | { type: "reaction"; messageId: string; emoji: string }
+  | { type: "location"; latitude: number; longitude: number; name?: string | undefined; address?: string | undefined }
+  | { type: "contacts"; name: string; phone: string };
+
+/** What a customer's file is sent as: a photo, a document, or a voice note (OGG/Opus). */
+export type SandboxMediaKind = "image" | "document" | "voice";
+
+/** A file the customer sends (POST /api/sandbox/customers/[address]/media), its bytes in base64. */
+export type SandboxCustomerMedia = {
+  type: "media";
+  kind: SandboxMediaKind;
+  mimeType: string;
+  filename: string;
+  caption?: string | undefined;
+  base64: string;
+};
+
+/** The simulator's cap on a customer's file (Meta's own limits are higher for documents and audio). */
+export const SANDBOX_MEDIA_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The MIME types each kind accepts: WhatsApp's photos are JPEG or PNG, its voice notes OGG/Opus. */
+export const SANDBOX_MEDIA_TYPES: Record<SandboxMediaKind, readonly string[] | "any"> = {
+  image: ["image/jpeg", "image/png"],
+  voice: ["audio/ogg", "audio/opus"],
+  document: "any",
+};

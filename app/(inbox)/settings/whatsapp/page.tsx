@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AuditLogList } from "@/components/settings/whatsapp/audit-log-list";
+import { DemoDataCard } from "@/components/settings/whatsapp/demo-data-card";
 import { GraphVersionForm } from "@/components/settings/whatsapp/graph-version-form";
 import { ReadReceiptsForm } from "@/components/settings/whatsapp/read-receipts-form";
 import { PhoneNumbersList } from "@/components/settings/whatsapp/phone-numbers-list";
@@ -11,19 +12,25 @@ import { WebhookUrlCard } from "@/components/settings/whatsapp/webhook-url-card"
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/session";
+import { getDemoData } from "@/lib/demo/get-demo-data";
 import { findAuditLogEntries } from "@/lib/settings/find-audit-log-entries";
 import { findPhoneNumberSettings } from "@/lib/settings/find-phone-number-settings";
 import { getWhatsAppSettings } from "@/lib/settings/get-whatsapp-settings";
 import { DEFAULT_GRAPH_API_VERSION } from "@/lib/settings/whatsapp-settings";
+import { hasDemoData } from "@/lib/views/demo";
 
 export const metadata: Metadata = { title: "WhatsApp connection · WhatsApp Inbox" };
 
 export default async function WhatsAppSettingsPage() {
   await requireAdmin();
-  const [view, phoneNumbers, auditLog] = await Promise.all([
+  const [view, phoneNumbers, auditLog, demo] = await Promise.all([
     getWhatsAppSettings(),
     findPhoneNumberSettings(),
-    findAuditLogEntries({ limit: 50, action: ["setting.updated", "setting.cleared", "phone_number.updated"] }),
+    findAuditLogEntries({
+      limit: 50,
+      action: ["setting.updated", "setting.cleared", "phone_number.updated", "demo.deleted"],
+    }),
+    getDemoData(),
   ]);
   const { settings } = view;
   return (
@@ -93,6 +100,15 @@ export default async function WhatsAppSettingsPage() {
       >
         <PhoneNumbersList phoneNumbers={phoneNumbers} />
       </Section>
+
+      {hasDemoData(demo) || demo.deletedAt ? (
+        <Section
+          title="Demo data"
+          description="What the sandbox demo created, so you can try the inbox without a Meta account."
+        >
+          <DemoDataCard demo={demo} />
+        </Section>
+      ) : null}
 
       <Section title="Audit log" description="Who changed which setting, and when. Values are never recorded.">
         <AuditLogList entries={auditLog} />
