@@ -22,6 +22,9 @@ vi.mock("@/lib/settings/webhook-config", () => ({
   }),
 }));
 vi.mock("@/lib/sandbox/sandbox-mode", () => ({ getSandboxMode: async () => state.mode }));
+// No database here: the demo was never deleted (runSandbox asks before installing it on Meta's side).
+vi.mock("@/lib/db/client", () => ({ getDb: () => ({}) }));
+vi.mock("@/lib/db/settings", () => ({ getSetting: async () => null, updateSetting: async () => undefined }));
 
 let app: Server;
 let received: { url: string; raw: Buffer; header: string | null }[] = [];
