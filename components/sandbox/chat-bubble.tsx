@@ -42,6 +42,18 @@ export function ChatBubble({
           ) : null}
           {item.text}
         </p>
+        {item.link ? (
+          <a
+            href={item.link.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="link-preview"
+            className="mt-1 block rounded border-l-4 border-emerald-600 bg-black/5 px-2 py-1 text-xs focus-visible:outline-2 focus-visible:outline-emerald-700"
+          >
+            <span className="block font-semibold text-slate-800">{item.link.host}</span>
+            <span className="block truncate text-slate-600">{item.link.url}</span>
+          </a>
+        ) : null}
         {item.footer ? <p className="mt-1 text-xs text-slate-600">{item.footer}</p> : null}
         <p className="mt-1 flex items-center justify-end gap-1 text-[11px] text-slate-600">
           <Time iso={item.at} style="clock" />

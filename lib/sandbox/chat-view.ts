@@ -6,6 +6,7 @@ import { buildMessageBody, messageBodyText } from "@/lib/whatsapp/message-body";
 import { readTemplateDefinition } from "@/lib/whatsapp/template-schema";
 import type { ChatEntry, SimulatedCustomer } from "./customers";
 import type { GraphSandbox } from "./graph-api";
+import { interactiveChoices } from "./graph-interactive";
 
 export function toCustomerView(sandbox: GraphSandbox, customer: SimulatedCustomer): SandboxCustomerView {
   const items: SandboxChatItem[] = [];
@@ -54,6 +55,7 @@ function toItem(sandbox: GraphSandbox, entry: ChatEntry, type: string): SandboxC
     quote: null,
     reactions: [],
     attachment: null,
+    link: null,
   };
   if (type === "template") return { ...item, ...templateContent(sandbox, entry.body.template) };
   const content = entry.body[type];
@@ -64,13 +66,15 @@ function toItem(sandbox: GraphSandbox, entry: ChatEntry, type: string): SandboxC
   item.text = text ?? label ?? `(${type})`;
   if (label) item.attachment = attachment as SandboxAttachment;
   if (type === "interactive") {
-    const action = (content as { action?: { buttons?: { reply?: { id?: string; title?: string } }[] } })?.action;
-    item.buttons = (action?.buttons ?? []).map((button) => ({
-      text: button.reply?.title ?? "",
-      payload: button.reply?.id ?? null,
-      tappable: entry.from === "business",
-    }));
+    item.buttons = interactiveChoices(content).map((choice) => ({ ...choice, tappable: entry.from === "business" }));
+    // The business's own interactive message (a customer's reply is read above, as the app reads it).
+    const sent = content as { body?: { text?: unknown }; header?: { text?: unknown }; footer?: { text?: unknown } };
+    if (typeof sent?.body?.text === "string") item.text = sent.body.text;
+    if (typeof sent?.header?.text === "string") item.header = sent.header.text;
+    if (typeof sent?.footer?.text === "string") item.footer = sent.footer.text;
   }
+  // Meta draws a preview of the first link when the business asked for one (text.preview_url).
+  if (type === "text" && (content as { preview_url?: unknown })?.preview_url === true) item.link = firstLink(text);
   return item;
 }
 
@@ -133,3 +137,15 @@ const LABELS: Record<string, string> = {
   location: "Location",
   contacts: "Contact",
 };
+
+/** The first http(s) link of a text, as the phone's preview card names it (the stand-in fetches nothing). */
+function firstLink(text: string | null): SandboxChatItem["link"] {
+  const match = text ? /https?:\/\/[^\s<>"]+/i.exec(text) : null;
+  if (!match) return null;
+  try {
+    const url = new URL(match[0]);
+    return { url: url.href, host: url.host };
+  } catch {
+    return null;
+  }
+}

@@ -158,7 +158,7 @@ async function route({
     const { entry, delivered } = await customerSends(
       sandbox,
       customer,
-      action.type === "media" ? mediaInbound(sandbox, action) : toInbound(action, tapped?.body.type === "interactive"),
+      action.type === "media" ? mediaInbound(sandbox, action) : toInbound(action, tappedKind(tapped?.body)),
     );
     // Meta keeps a message the app refused and retries for days; the phone shows it sent either way.
     return reply(201, { wamid: entry.wamid, delivered });
@@ -167,7 +167,16 @@ async function route({
 }
 
 /** The customer's action as Meta's inbound message object (without from, id and timestamp). */
-function toInbound(action: z.infer<typeof customerActionSchema>, interactive: boolean): Record<string, unknown> {
+/** What a tapped choice belongs to: a template's quick replies, a reply-button message, or a list. */
+function tappedKind(sent: Record<string, unknown> | undefined): "template" | "button" | "list" {
+  if (sent?.type !== "interactive") return "template";
+  return (sent.interactive as { type?: unknown } | undefined)?.type === "list" ? "list" : "button";
+}
+
+function toInbound(
+  action: z.infer<typeof customerActionSchema>,
+  tapped: "template" | "button" | "list",
+): Record<string, unknown> {
   switch (action.type) {
     case "text":
       return {
@@ -176,13 +185,14 @@ function toInbound(action: z.infer<typeof customerActionSchema>, interactive: bo
         ...(action.replyTo ? { context: { id: action.replyTo } } : {}),
       };
     case "button":
-      if (interactive) {
+      if (tapped !== "template") {
+        const reply = { id: action.payload ?? action.text, title: action.text };
         return {
           type: "interactive",
-          interactive: {
-            type: "button_reply",
-            button_reply: { id: action.payload ?? action.text, title: action.text },
-          },
+          interactive:
+            tapped === "list"
+              ? { type: "list_reply", list_reply: reply }
+              : { type: "button_reply", button_reply: reply },
           context: { id: action.messageId },
         };
       }

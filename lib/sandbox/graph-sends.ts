@@ -5,6 +5,7 @@ import type { GraphSandbox } from "./graph-api";
 import { businessRead, deliverToCustomer } from "./customers";
 import { authorized, invalidParameter, type SandboxSendError, sendError } from "./graph-errors";
 import { MEDIA_SEND_TYPES, validateMediaSend } from "./graph-media";
+import { validateInteractiveSend } from "./graph-interactive";
 import { validateTemplateSend } from "./graph-templates";
 import { checkLimits } from "./graph-limits";
 
@@ -35,6 +36,7 @@ function validateSend(body: unknown, sandbox: GraphSandbox): SandboxSendError | 
     }
     return null;
   }
+  if (send.type === "interactive") return validateInteractiveSend(send.interactive);
   if (MEDIA_SEND_TYPES.has(String(send.type))) return validateMediaSend(send, sandbox);
   return invalidParameter(`Unsupported message type: ${String(send.type)}.`);
 }

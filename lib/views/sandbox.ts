@@ -25,6 +25,8 @@ export type SandboxChatItem = {
   quote: { wamid: string; text: string } | null;
   /** Reactions on this message, from either side. */
   reactions: { from: "business" | "customer"; emoji: string }[];
+  /** The preview card of a text's first link, when the business asked Meta for one. */
+  link: { url: string; host: string } | null;
 };
 
 export type SandboxAttachment =

@@ -106,6 +106,90 @@ describe("the sandbox's control API", () => {
     });
   });
 
+  it("shows a list's rows to tap, answers a tap as Meta's list_reply, and refuses a list of 11 rows", async () => {
+    const customer = {
+      waId: "5511955550003",
+      name: "Davi",
+      phoneNumberId: "1234567",
+      displayPhoneNumber: "15550100001",
+    };
+    expect((await control("/customers", customer)).status).toBe(201);
+    const client = createGraphClient({ baseUrl: graph.url, version: "v26.0", accessToken: TOKEN });
+    const list = (rows: number) => ({
+      messaging_product: "whatsapp",
+      to: customer.waId,
+      type: "interactive",
+      interactive: {
+        type: "list",
+        body: { text: "Which size?" },
+        action: {
+          button: "Sizes",
+          sections: [
+            {
+              title: "Sizes",
+              rows: Array.from({ length: rows }, (_, index) => ({ id: `size-${index}`, title: `Size ${index}` })),
+            },
+          ],
+        },
+      },
+    });
+    expect((await client.sendMessage("1234567", list(11))).ok).toBe(false);
+    const sent = await client.sendMessage("1234567", list(3));
+    if (!sent.ok) throw new Error("the list was refused");
+    const wamid = sent.data.messages[0]!.id;
+    const phones = (await (await control("/customers")).json()) as SandboxCustomerView[];
+    const item = phones.find((phone) => phone.address === customer.waId)!.chat.at(-1)!;
+    expect(item).toMatchObject({
+      type: "interactive",
+      text: "Which size?",
+      buttons: [
+        { text: "Size 0", payload: "size-0", tappable: true },
+        { text: "Size 1", payload: "size-1", tappable: true },
+        { text: "Size 2", payload: "size-2", tappable: true },
+      ],
+    });
+
+    received.length = 0;
+    const tap = await control(`/customers/${customer.waId}/messages`, {
+      type: "button",
+      messageId: wamid,
+      text: "Size 1",
+      payload: "size-1",
+    });
+    expect(tap.status).toBe(201);
+    const message = received.flatMap((webhook) => webhook.entry[0].changes[0].value.messages ?? [])[0];
+    expect(message).toMatchObject({
+      type: "interactive",
+      interactive: { type: "list_reply", list_reply: { id: "size-1", title: "Size 1" } },
+      context: { id: wamid },
+    });
+  });
+
+  it("shows a preview card for a text's link only when the business asked for one", async () => {
+    const customer = {
+      waId: "5511955550004",
+      name: "Eva",
+      phoneNumberId: "1234567",
+      displayPhoneNumber: "15550100001",
+    };
+    expect((await control("/customers", customer)).status).toBe(201);
+    const client = createGraphClient({ baseUrl: graph.url, version: "v26.0", accessToken: TOKEN });
+    for (const preview_url of [true, false]) {
+      const body = "Track it at https://shop.example.com/track/77 today";
+      const sent = await client.sendMessage("1234567", {
+        messaging_product: "whatsapp",
+        to: customer.waId,
+        type: "text",
+        text: { body, preview_url },
+      });
+      expect(sent.ok).toBe(true);
+    }
+    const phones = (await (await control("/customers")).json()) as SandboxCustomerView[];
+    const [withPreview, without] = phones.find((phone) => phone.address === customer.waId)!.chat;
+    expect(withPreview!.link).toEqual({ url: "https://shop.example.com/track/77", host: "shop.example.com" });
+    expect(without!.link).toBeNull();
+  });
+
   it("refuses an unknown customer (404) and an empty message (422)", async () => {
     expect((await control("/customers/5511000000000/messages", { type: "text", text: "hi" })).status).toBe(404);
     await control("/customers", {
