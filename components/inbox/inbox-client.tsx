@@ -165,13 +165,14 @@ function Inbox({
   }, []);
 
   const notifications = useDesktopNotifications({ userId: user.id, watchingId: selectedId, open: select });
-  // The open conversation was folded into another (the customer's new number): show that one.
-  const followMerge = useCallback((from: string, into: string) => {
+  // The open conversation was folded into another (the customer's new number): show that one; or
+  // deleted (the demo data): back to the list.
+  const followGone = useCallback((from: string, into: string | null) => {
     if (conversationIdFromPath(window.location.pathname) !== from) return;
     setSelectedId(into);
     window.history.replaceState(null, "", inboxUrl(into, filtersRef.current));
   }, []);
-  useInboxRealtime(user.id, notifications.onActivity, followMerge);
+  useInboxRealtime(user.id, notifications.onActivity, followGone);
 
   // e: resolve the open conversation and go on to the next one; the toast can take it back.
   const resolveAndMoveOn = useCallback(() => {

@@ -81,14 +81,17 @@ export async function countDemoData({
   };
 }
 
-/** Deletes the demo's rows and nothing else (run it in a transaction); returns what it deleted. */
+/**
+ * Deletes the demo's rows and nothing else (run it in a transaction); returns how much it deleted
+ * and which conversations (open inboxes drop them).
+ */
 export async function deleteDemoData({
   db,
   templates,
 }: {
   db: Db;
   templates: DemoTemplateKey[];
-}): Promise<DemoDataCounts> {
+}): Promise<{ counts: DemoDataCounts; conversationIds: string[] }> {
   const scope = await demoScope(db, templates);
   const conversationId = { in: scope.conversationIds };
   const wamids = (await db.message.findMany({ where: { conversationId }, select: { wamid: true } }))
@@ -105,11 +108,12 @@ export async function deleteDemoData({
   const contacts = await db.contact.deleteMany({ where: { id: { in: scope.contactIds } } });
   await db.phoneNumber.deleteMany({ where: { id: { in: scope.numbers.map((number) => number.id) } } });
   const deletedTemplates = await db.template.deleteMany({ where: scope.templateWhere });
-  return {
+  const counts = {
     numbers: scope.numbers.map((number) => number.name ?? number.displayPhoneNumber ?? number.phoneNumberId),
     conversations: scope.conversationIds.length,
     messages: messages.count,
     contacts: contacts.count,
     templates: deletedTemplates.count,
   };
+  return { counts, conversationIds: scope.conversationIds };
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { publishInboxChanges } from "@/lib/inbox/publish-inbox-changes";
+import { emptyInboxChanges } from "@/lib/realtime/changes";
 import { deleteDemoData as deleteRows } from "@/lib/db/demo-data";
 import { updateSetting } from "@/lib/db/settings";
 import { AppError } from "@/lib/http/app-error";
@@ -15,11 +17,12 @@ import { type DemoDataCounts, describeDemoData, hasDemoData } from "@/lib/views/
  * Deletes the sandbox demo (admins): its numbers and everything on them, the contacts who talk to no
  * other number, its templates — nothing else — audited with what went. The demo never comes back:
  * a setting remembers it, and Meta's side (the running stand-in) forgets its customers and templates.
+ * Open inboxes hear of it (conversations-deleted).
  */
 export async function deleteDemoData({ user }: { user: CurrentUser }): Promise<DemoDataCounts> {
-  const deleted = await getDb().$transaction(
+  const { counts: deleted, conversationIds } = await getDb().$transaction(
     async (db) => {
-      const counts = await deleteRows({ db, templates: DEMO_TEMPLATE_KEYS });
+      const { counts, conversationIds } = await deleteRows({ db, templates: DEMO_TEMPLATE_KEYS });
       if (!hasDemoData(counts)) {
         throw new AppError("not_found", { message: "There is no demo data to delete." });
       }
@@ -32,10 +35,12 @@ export async function deleteDemoData({ user }: { user: CurrentUser }): Promise<D
         targetLabel: counts.numbers.join(", "),
         detail: describeDemoData(counts),
       });
-      return counts;
+      return { counts, conversationIds };
     },
     { timeout: 60_000 },
   );
+  // Open inboxes drop the rows, and a thread showing one of them closes.
+  await publishInboxChanges({ ...emptyInboxChanges(), conversationsDeleted: conversationIds });
   if ((await getSandboxMode()).available) {
     await callSandbox({ method: "POST", path: "/demo/forget" }).catch((error: unknown) =>
       console.warn("[demo] the sandbox could not forget the demo; it will not install it at the next start", error),

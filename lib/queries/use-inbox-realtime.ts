@@ -21,13 +21,13 @@ const IDS_PER_REQUEST = 100;
 /**
  * Keeps the conversation list, the tab's unread total and the sending status live from the inbox
  * channel. `onActivity` hears of new conversations and customers' messages with their fresh rows
- * (for desktop notifications), `onMerged` of a conversation folded into another (a thread showing
- * it follows); keep both stable.
+ * (for desktop notifications), `onGone` of a conversation folded into another or deleted (`into`
+ * null; a thread showing it follows or closes); keep both stable.
  */
 export function useInboxRealtime(
   userId: string,
   onActivity?: (rows: ConversationListItem[], reason: ActivityReason) => void,
-  onMerged?: (from: string, into: string) => void,
+  onGone?: (from: string, into: string | null) => void,
 ): void {
   const queryClient = useQueryClient();
 
@@ -134,7 +134,16 @@ export function useInboxRealtime(
       removeConversationRow(queryClient, conversationId);
       batcher.rows([into]);
       batcher.unread();
-      onMerged?.(conversationId, into);
+      onGone?.(conversationId, into);
+    },
+    // Deleted (the sandbox's demo data): the rows go; a thread showing one closes.
+    "conversations-deleted": ({ conversationIds }) => {
+      for (const id of conversationIds) {
+        removeConversationRow(queryClient, id);
+        onGone?.(id, null);
+      }
+      batcher.counts();
+      batcher.unread();
     },
     "labels-changed": () => {
       void queryClient.invalidateQueries({ queryKey: inboxKeys.labels });

@@ -41,6 +41,8 @@ export type InboxChanges = {
   contactsUpdated: string[];
   /** Conversations folded into another (a customer's two numbers became one contact). */
   conversationsMerged: { from: string; into: string }[];
+  /** Conversations deleted (an admin deleted the sandbox's demo data). */
+  conversationsDeleted: string[];
 };
 
 export function emptyInboxChanges(): InboxChanges {
@@ -60,6 +62,7 @@ export function emptyInboxChanges(): InboxChanges {
     labelsChanged: [],
     contactsUpdated: [],
     conversationsMerged: [],
+    conversationsDeleted: [],
   };
 }
 

@@ -72,6 +72,8 @@ export const realtimeEvents = {
   contactUpdated: "contact-updated",
   /** private-inbox: a conversation was folded into another (the customer's two numbers are one person). */
   conversationMerged: "conversation-merged",
+  /** private-inbox: conversations were deleted (the sandbox's demo data); their rows go, their threads close. */
+  conversationsDeleted: "conversations-deleted",
 } as const;
 
 export type RealtimeEventName = (typeof realtimeEvents)[keyof typeof realtimeEvents];
@@ -120,6 +122,8 @@ export type LabelsChangedEvent = { labelIds: string[] };
 export type ContactUpdatedEvent = { contactId: string };
 /** The row of `conversationId` goes; a browser showing its thread moves to `into`. */
 export type ConversationMergedEvent = { conversationId: string; into: string };
+/** At most 100 ids per event. */
+export type ConversationsDeletedEvent = { conversationIds: string[] };
 
 /** Event name → payload, for typed bind() helpers on the client. */
 export type RealtimeEventPayloads = {
@@ -137,6 +141,7 @@ export type RealtimeEventPayloads = {
   "labels-changed": LabelsChangedEvent;
   "contact-updated": ContactUpdatedEvent;
   "conversation-merged": ConversationMergedEvent;
+  "conversations-deleted": ConversationsDeletedEvent;
 };
 
 /** What a presence member carries (user_info of the channel authorization). */

@@ -167,6 +167,10 @@ export function realtimeEventsFor(changes: InboxChanges, views: EventViews = noE
   for (const contactId of new Set(changes.contactsUpdated)) {
     events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.contactUpdated, data: { contactId } });
   }
+  for (let start = 0; start < changes.conversationsDeleted.length; start += IDS_PER_EVENT) {
+    const conversationIds = changes.conversationsDeleted.slice(start, start + IDS_PER_EVENT);
+    events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.conversationsDeleted, data: { conversationIds } });
+  }
   for (const { from, into } of changes.conversationsMerged) {
     events.push({
       channel: INBOX_CHANNEL,

@@ -1,12 +1,12 @@
 // Demo data, marked and deleted in one click: Settings → WhatsApp connection names the demo's
 // numbers; "Delete demo data" asks first, then removes the demo's conversation (gone from the
-// inbox) and leaves every other conversation where it was.
+// inbox, live in a tab that had it open) and leaves every other conversation where it was.
 import pg from "pg";
 import { expectAccessible } from "./support/accessibility";
 import { customerWrites, newBusinessNumber, newCustomer } from "./support/customers";
 import { expect, test } from "./support/inbox";
 import { conversationIdOf } from "./support/inbox-db";
-import { rows } from "./support/inbox-ui";
+import { expectLive, rows } from "./support/inbox-ui";
 import { e2eRun } from "./support/run";
 
 /** What the sandbox demo does to its numbers when it seeds them (lib/db/demo-data.ts markDemoPhoneNumbers). */
@@ -38,6 +38,11 @@ test("an admin deletes the demo data after confirming: the demo's conversation l
 
   await page.goto("/inbox");
   await expect(rows(page).filter({ hasText: demoCustomer.name })).toContainText("Demo Shop Tour");
+  // Another tab has the demo's conversation open, live: it will follow without a reload.
+  const other = await page.context().newPage();
+  await other.goto(`/inbox/${demoConversation}`);
+  await expectLive(other);
+  await expect(rows(other).filter({ hasText: demoCustomer.name })).toBeVisible();
 
   await page.goto("/settings/whatsapp");
   const section = page.getByRole("region", { name: "Demo data" });
@@ -55,6 +60,11 @@ test("an admin deletes the demo data after confirming: the demo's conversation l
   await expect(section.getByRole("status")).toContainText(
     /^Demo data deleted: 1 number, 1 conversation, 1 message, 1 contact/,
   );
+
+  // The open tab heard of it: the row is gone and the thread closed, back on the list.
+  await expect(rows(other).filter({ hasText: demoCustomer.name })).toHaveCount(0);
+  await expect(other).toHaveURL(/\/inbox$/);
+  await expect(rows(other).filter({ hasText: realCustomer.name })).toBeVisible();
 
   await page.goto("/inbox");
   await expect(rows(page).filter({ hasText: realCustomer.name })).toBeVisible();

@@ -70,6 +70,13 @@ test("customer writes, the agent sees it live and replies, the customer sees the
   );
   // And the agent's reply marked the customer's messages read (WHATSAPP_READ_RECEIPTS=on_reply): blue on the phone.
   await expect(phone.getByLabel("Read by the business").first()).toBeVisible();
+
+  // A link in a reply: the app asks Meta for a preview, and the phone draws its card.
+  await replyBox(admin.page).fill("Track it at https://shop.example.com/track/1042");
+  await replyBox(admin.page).press("Enter");
+  const preview = phone.getByTestId("link-preview");
+  await expect(preview).toContainText("shop.example.com");
+  await expect(preview).toHaveAttribute("href", "https://shop.example.com/track/1042");
   await simulator.screenshot({ path: screenshotPath("sandbox-simulator-1280") });
   await admin.page.screenshot({ path: screenshotPath("sandbox-inbox-1280") });
   await simulator.setViewportSize({ width: 390, height: 844 });

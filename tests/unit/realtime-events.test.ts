@@ -12,6 +12,19 @@ import { getLocalPusherServerConfig, usesLocalPusherServer } from "../../lib/rea
 import { getRealtimeClientConfig } from "../../lib/realtime/server";
 
 describe("realtimeEventsFor", () => {
+  it("deleted conversations go to every inbox in events of at most 100 ids", () => {
+    const changes = emptyInboxChanges();
+    changes.conversationsDeleted = Array.from({ length: 150 }, (_, index) => `c${index}`);
+    const events = realtimeEventsFor(changes);
+    expect(events.map((event) => [event.channel, event.name])).toEqual([
+      [INBOX_CHANNEL, "conversations-deleted"],
+      [INBOX_CHANNEL, "conversations-deleted"],
+    ]);
+    expect(events.flatMap((event) => (event.data as { conversationIds: string[] }).conversationIds)).toEqual(
+      changes.conversationsDeleted,
+    );
+  });
+
   it("a batch that folded a new number's conversation into the old one speaks of the old one only", () => {
     const changes = emptyInboxChanges();
     changes.conversationsCreated = ["c9"];
