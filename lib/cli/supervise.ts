@@ -1,0 +1,38 @@
+// npm start's first process. Ctrl-C signals the terminal's whole process group at once — the
+// embedded Postgres included, which then ends the app's connections under it mid-query (57P01
+// stacks from next-server, the worker and the demo's seeding). So the services run in a process
+// group of their own (this same script again, with INBOX_SUPERVISED=1), and this process turns the
+// signal into one orderly stop: the app and its workers first, Postgres last.
+import { spawn } from "node:child_process";
+
+const SUPERVISED = "INBOX_SUPERVISED";
+
+/**
+ * True in the supervised process (the caller then runs the services). Otherwise starts it, passes
+ * SIGINT and SIGTERM on as one SIGTERM (a second one kills its whole group), exits with its exit
+ * code, and returns false.
+ */
+export function superviseUnlessSupervised(): boolean {
+  if (process.env[SUPERVISED] === "1") {
+    // The supervisor went away without passing a signal on (it was killed): stop all the same.
+    process.on("disconnect", () => process.kill(process.pid, "SIGTERM"));
+    return true;
+  }
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    detached: true,
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+    env: { ...process.env, [SUPERVISED]: "1" },
+  });
+  let signals = 0;
+  const stop = () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    signals += 1;
+    if (signals === 1) child.kill("SIGTERM");
+    // A second Ctrl-C (a build or migrations still running, say): everything in its group, at once.
+    else if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  return false;
+}
