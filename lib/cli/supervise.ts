@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 
 const SUPERVISED = "INBOX_SUPERVISED";
+const REPEAT_AFTER_MS = 1_000;
 
 /**
  * True in the supervised process (the caller then runs the services). Otherwise starts it, passes
@@ -23,13 +24,19 @@ export function superviseUnlessSupervised(): boolean {
     stdio: ["inherit", "inherit", "inherit", "ipc"],
     env: { ...process.env, [SUPERVISED]: "1" },
   });
-  let signals = 0;
+  let firstSignalAt: number | null = null;
   const stop = () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    signals += 1;
-    if (signals === 1) child.kill("SIGTERM");
+    const now = Date.now();
+    if (firstSignalAt === null) {
+      firstSignalAt = now;
+      child.kill("SIGTERM");
+      return;
+    }
     // A second Ctrl-C (a build or migrations still running, say): everything in its group, at once.
-    else if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+    // Not the same signal arriving twice: a terminal's group signal and npm's or tsx's relay of it
+    // come within milliseconds of each other.
+    if (now - firstSignalAt > REPEAT_AFTER_MS && child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
