@@ -64,7 +64,10 @@ async function demoData(session: HttpSession, status = 200): Promise<DemoDataVie
 describe("deleting the sandbox demo", () => {
   it("removes exactly the demo's rows, audited; a non-demo conversation survives; agents get 403", async () => {
     expect(await seedDemoOnce(graph)).toBe(true);
-    const numbers = await db.phoneNumber.findMany({ where: { phoneNumberId: { in: demoNumberIds } } });
+    const numbers = await db.phoneNumber.findMany({
+      where: { phoneNumberId: { in: demoNumberIds } },
+      orderBy: { phoneNumberId: "asc" },
+    });
     expect(numbers.map((number) => [number.name, number.demo])).toEqual([
       ["Demo Shop Support", true],
       ["Demo Shop Sales", true],

@@ -6,7 +6,7 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { text } from "node:stream/consumers";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "../../lib/db/client";
 import { createS3MediaStorage } from "../../lib/media/s3-storage";
 import type { ThreadMessage } from "../../lib/views/inbox";
@@ -18,6 +18,7 @@ import { HttpSession } from "../support/http-session";
 import { type RunningServer, startNextServer } from "../support/processes";
 import { type LocalS3, startLocalS3 } from "../support/s3-server";
 import { eventually, postWebhook, uniqueWaId, uniqueWamid } from "../support/webhooks";
+import { appServerEnv } from "../support/app-env";
 
 const sha256Hex = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
@@ -102,20 +103,18 @@ describe("the app with S3_BUCKET set", () => {
     graph = await startGraphSandbox();
     graph.tokens.set(TOKEN, "valid");
     dataDir = await mkdtemp(join(tmpdir(), "inbox-s3-app-"));
-    const pusher = inject("pusher");
     const account = { email: `s3-admin-${randomBytes(4).toString("hex")}@example.com`, password: "s3-admin-pw-1" };
     server = await startNextServer({
-      DATABASE_URL: database.url,
+      ...appServerEnv({
+        databaseUrl: database.url,
+        graphUrl: graph.url,
+        appSecret: secret,
+        webhookKey: key,
+        verifyToken: "s3-verify",
+        admin: account,
+      }),
       DATA_DIR: dataDir,
-      WHATSAPP_GRAPH_API_URL: graph.url,
       WHATSAPP_ACCESS_TOKEN: TOKEN,
-      WHATSAPP_APP_SECRET: secret,
-      WHATSAPP_WEBHOOK_KEY: key,
-      WHATSAPP_VERIFY_TOKEN: "s3-verify",
-      APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-      ADMIN_EMAIL: account.email,
-      ADMIN_PASSWORD: account.password,
       WORKERS: "0",
       WORKER_POLL_MS: "200",
       S3_BUCKET: s3.bucket,
@@ -123,12 +122,6 @@ describe("the app with S3_BUCKET set", () => {
       S3_ACCESS_KEY_ID: s3.accessKeyId,
       S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
       S3_PREFIX: "app/",
-      PUSHER_APP_ID: pusher.appId,
-      PUSHER_KEY: pusher.key,
-      PUSHER_SECRET: pusher.secret,
-      PUSHER_HOST: pusher.host,
-      PUSHER_PORT: String(pusher.port),
-      PUSHER_USE_TLS: "false",
     });
     admin = await signedIn(account.email, account.password, new HttpSession({ baseUrl: server.url }));
   });

@@ -2,7 +2,7 @@
 // the Mentions view) and canned replies (shared and personal, who may change which, variables) —
 // the real API, the real send worker, a fresh database and the fake Graph API recording every request.
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "../../lib/db/client";
 import { INBOX_CHANNEL, type MentionsCreatedEvent } from "../../lib/realtime/channels";
 import type { CannedReplyList, CannedReplyView } from "../../lib/views/canned-replies";
@@ -16,6 +16,7 @@ import { HttpSession } from "../support/http-session";
 import { type RunningServer, type RunningWorker, startNextServer, startWorker } from "../support/processes";
 import { connectRealtime, disconnectRealtimeClients, recordEvents, subscribed } from "../support/realtime";
 import { eventually, postWebhook, uniqueWaId, uniqueWamid } from "../support/webhooks";
+import { appServerEnv } from "../support/app-env";
 
 const TOKEN = `token-${randomBytes(6).toString("hex")}`;
 const PHONE_NUMBER_ID = "106540352242933";
@@ -39,26 +40,18 @@ beforeAll(async () => {
   db = createPrismaClient(database.url, 3);
   graph = await startGraphSandbox();
   graph.tokens.set(TOKEN, "valid");
-  const pusher = inject("pusher");
   const adminAccount = { email: `notes-admin-${randomBytes(4).toString("hex")}@example.com`, password: "notes-pw-1" };
   const env = {
-    DATABASE_URL: database.url,
-    WHATSAPP_GRAPH_API_URL: graph.url,
+    ...appServerEnv({
+      databaseUrl: database.url,
+      graphUrl: graph.url,
+      appSecret: secret,
+      webhookKey: key,
+      verifyToken: "notes-verify",
+      admin: adminAccount,
+    }),
     WHATSAPP_ACCESS_TOKEN: TOKEN,
-    WHATSAPP_APP_SECRET: secret,
-    WHATSAPP_WEBHOOK_KEY: key,
-    WHATSAPP_VERIFY_TOKEN: "notes-verify",
-    APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-    ADMIN_EMAIL: adminAccount.email,
-    ADMIN_PASSWORD: adminAccount.password,
     WORKER_POLL_MS: "250",
-    PUSHER_APP_ID: pusher.appId,
-    PUSHER_KEY: pusher.key,
-    PUSHER_SECRET: pusher.secret,
-    PUSHER_HOST: pusher.host,
-    PUSHER_PORT: String(pusher.port),
-    PUSHER_USE_TLS: "false",
   };
   server = await startNextServer({ ...env, SEND_WORKER: "off" });
   worker = startWorker(env);

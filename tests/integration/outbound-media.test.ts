@@ -5,7 +5,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "../../lib/db/client";
 import type { ThreadMessage } from "../../lib/views/inbox";
 import { buildMessagesWebhook } from "../../lib/whatsapp/sample-payloads";
@@ -16,6 +16,7 @@ import { type GraphSandbox, startGraphSandbox } from "@/lib/sandbox/graph-api";
 import { HttpSession } from "../support/http-session";
 import { type RunningServer, startNextServer } from "../support/processes";
 import { eventually, postWebhook, uniqueWaId, uniqueWamid } from "../support/webhooks";
+import { appServerEnv } from "../support/app-env";
 
 const TOKEN = `token-${randomBytes(6).toString("hex")}`;
 const PHONE_NUMBER_ID = "106540352242933";
@@ -35,28 +36,20 @@ beforeAll(async () => {
   graph = await startGraphSandbox();
   graph.tokens.set(TOKEN, "valid");
   dataDir = await mkdtemp(join(tmpdir(), "inbox-outmedia-"));
-  const pusher = inject("pusher");
   const account = { email: `outmedia-${randomBytes(4).toString("hex")}@example.com`, password: "outmedia-admin-pw-1" };
   server = await startNextServer({
-    DATABASE_URL: database.url,
+    ...appServerEnv({
+      databaseUrl: database.url,
+      graphUrl: graph.url,
+      appSecret: secret,
+      webhookKey: key,
+      verifyToken: "outmedia-verify",
+      admin: account,
+    }),
     DATA_DIR: dataDir,
-    WHATSAPP_GRAPH_API_URL: graph.url,
     WHATSAPP_ACCESS_TOKEN: TOKEN,
-    WHATSAPP_APP_SECRET: secret,
-    WHATSAPP_WEBHOOK_KEY: key,
-    WHATSAPP_VERIFY_TOKEN: "outmedia-verify",
-    APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-    ADMIN_EMAIL: account.email,
-    ADMIN_PASSWORD: account.password,
     WORKERS: "0",
     WORKER_POLL_MS: "200",
-    PUSHER_APP_ID: pusher.appId,
-    PUSHER_KEY: pusher.key,
-    PUSHER_SECRET: pusher.secret,
-    PUSHER_HOST: pusher.host,
-    PUSHER_PORT: String(pusher.port),
-    PUSHER_USE_TLS: "false",
   });
   admin = await signedIn(account.email, account.password, new HttpSession({ baseUrl: server.url }));
 });

@@ -13,6 +13,7 @@ import { type GraphSandbox, startGraphSandbox } from "@/lib/sandbox/graph-api";
 import { HttpSession } from "../support/http-session";
 import { type RunningServer, type RunningWorker, startNextServer, startWorker } from "../support/processes";
 import { eventually, postWebhook, uniqueWaId, uniqueWamid } from "../support/webhooks";
+import { appServerEnv } from "../support/app-env";
 
 const TOKEN = `token-${randomBytes(6).toString("hex")}`;
 const SEND_TIMEOUT_MS = 1_500;
@@ -35,32 +36,24 @@ beforeAll(async () => {
   db = createPrismaClient(database.url, 3);
   graph = await startGraphSandbox();
   graph.tokens.set(TOKEN, "valid");
-  const pusher = inject("pusher");
   const adminAccount = {
     email: `send-admin-${randomBytes(4).toString("hex")}@example.com`,
     password: "send-admin-pw-1",
   };
   env = {
-    DATABASE_URL: database.url,
-    WHATSAPP_GRAPH_API_URL: graph.url,
+    ...appServerEnv({
+      databaseUrl: database.url,
+      graphUrl: graph.url,
+      appSecret: secret,
+      webhookKey: key,
+      verifyToken: "send-verify",
+      admin: adminAccount,
+    }),
     WHATSAPP_ACCESS_TOKEN: TOKEN,
-    WHATSAPP_APP_SECRET: secret,
-    WHATSAPP_WEBHOOK_KEY: key,
-    WHATSAPP_VERIFY_TOKEN: "send-verify",
-    APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-    ADMIN_EMAIL: adminAccount.email,
-    ADMIN_PASSWORD: adminAccount.password,
     SEND_TIMEOUT_MS: String(SEND_TIMEOUT_MS),
     SEND_PAIR_BURST: String(PAIR_BURST),
     SEND_PAIR_INTERVAL_MS: String(PAIR_INTERVAL_MS),
     WORKER_POLL_MS: "250",
-    PUSHER_APP_ID: pusher.appId,
-    PUSHER_KEY: pusher.key,
-    PUSHER_SECRET: pusher.secret,
-    PUSHER_HOST: pusher.host,
-    PUSHER_PORT: String(pusher.port),
-    PUSHER_USE_TLS: "false",
   };
   // As under `npm start`: the server acknowledges, the worker process sends.
   server = await startNextServer({ ...env, SEND_WORKER: "off" });

@@ -3,7 +3,7 @@
 // sent through the real pipeline — outside the window too — with Meta's documented `components`,
 // refused when not approved or badly filled, 132000 explained, and new conversations by number.
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "../../lib/db/client";
 import { buildFieldWebhook, buildMessagesWebhook, sampleStatus } from "../../lib/whatsapp/sample-payloads";
 import { sampleInboundMessage } from "../../lib/whatsapp/sample-messages";
@@ -13,6 +13,7 @@ import { type GraphSandbox, type SandboxTemplate, startGraphSandbox } from "@/li
 import { HttpSession } from "../support/http-session";
 import { type RunningServer, type RunningWorker, startNextServer, startWorker } from "../support/processes";
 import { eventually, postWebhook, uniqueWaId, uniqueWamid } from "../support/webhooks";
+import { appServerEnv } from "../support/app-env";
 
 const TOKEN = `token-${randomBytes(6).toString("hex")}`;
 const WABA_A = "310000000000001";
@@ -99,27 +100,19 @@ beforeAll(async () => {
     },
   ]);
   graph.templates.set(WABA_B, [positional("other_number", "APPROVED")]);
-  const pusher = inject("pusher");
   const adminAccount = { email: `tpl-admin-${randomBytes(4).toString("hex")}@example.com`, password: "tpl-admin-pw-1" };
   const env = {
-    DATABASE_URL: database.url,
-    WHATSAPP_GRAPH_API_URL: graph.url,
+    ...appServerEnv({
+      databaseUrl: database.url,
+      graphUrl: graph.url,
+      appSecret: secret,
+      webhookKey: key,
+      verifyToken: "tpl-verify",
+      admin: adminAccount,
+    }),
     WHATSAPP_ACCESS_TOKEN: TOKEN,
-    WHATSAPP_APP_SECRET: secret,
-    WHATSAPP_WEBHOOK_KEY: key,
-    WHATSAPP_VERIFY_TOKEN: "tpl-verify",
-    APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-    ADMIN_EMAIL: adminAccount.email,
-    ADMIN_PASSWORD: adminAccount.password,
     SEND_TIMEOUT_MS: "1500",
     WORKER_POLL_MS: "250",
-    PUSHER_APP_ID: pusher.appId,
-    PUSHER_KEY: pusher.key,
-    PUSHER_SECRET: pusher.secret,
-    PUSHER_HOST: pusher.host,
-    PUSHER_PORT: String(pusher.port),
-    PUSHER_USE_TLS: "false",
   };
   server = await startNextServer({ ...env, SEND_WORKER: "off" });
   worker = startWorker(env);
