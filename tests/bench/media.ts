@@ -1,9 +1,12 @@
-// npm run bench:media -- [--images 30] [--size-kb 1024] [--serves 500] [--skip-build] [--embedded]
+// npm run bench:media -- [--images 30] [--size-kb 1024] [--serves 500] [--scroll-messages 5000]
+//   [--scroll-photos 500] [--scroll-kb 150] [--skip-build] [--embedded]
 // A customer's photo, from Meta to the agent's screen: the signed webhook is acknowledged, the
 // worker asks the fake Graph API for the URL, downloads the file (about 1 MB, with the Bearer
 // token), checks its sha256, stores it, and the open thread in Chromium draws the decoded image.
 // Measured from the ack to the frame after the <img> finished loading, one photo at a time. Then
 // the stored photo served by GET /api/media/<id> with the agent's session, one request at a time.
+// Last, a thread of 5,000 messages holding 500 stored photos scrolled from the newest to the oldest
+// (media-scroll.ts).
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -15,6 +18,7 @@ import { signPayload } from "../../lib/whatsapp/signature";
 import { buildMessagesWebhook } from "../../lib/whatsapp/sample-payloads";
 import { startGraphSandbox } from "../../lib/sandbox/graph-api";
 import { noisePng } from "../support/png";
+import { scrollPhotoThread, seedPhotoThread } from "./media-scroll";
 import { root, startNextServer } from "../support/processes";
 import { cookieHeader, createBenchAgent, launchChromium, signInContext, startLocalPusher } from "./browser";
 import { createBenchDatabase } from "./database";
@@ -26,6 +30,9 @@ const usage = `Usage: npm run bench:media -- [options]
   --images <n>     measured photos, one at a time (default 30, after 3 unmeasured)
   --size-kb <n>    each photo's size (default 1024: a noise PNG that does not compress)
   --serves <n>     GET /api/media/<id> of a stored photo, one at a time (default 500)
+  --scroll-messages <n>  messages in the thread scrolled through at the end (default 5000; 0 skips it)
+  --scroll-photos <n>    of which stored photos (default 500)
+  --scroll-kb <n>        each of those photos' size (default 150: a phone's photo as WhatsApp sends it)
   --skip-build     use the existing .next build
   --embedded       the embedded Postgres even when a server is reachable
 Database: a fresh one on DATABASE_URL's server, else postgresql://postgres@127.0.0.1:5432, else the
@@ -35,6 +42,9 @@ const { values: flags } = parseArgs({
     images: { type: "string", default: "30" },
     "size-kb": { type: "string", default: "1024" },
     serves: { type: "string", default: "500" },
+    "scroll-messages": { type: "string", default: "5000" },
+    "scroll-photos": { type: "string", default: "500" },
+    "scroll-kb": { type: "string", default: "150" },
     "skip-build": { type: "boolean", default: false },
     embedded: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
@@ -48,12 +58,15 @@ const IMAGES = Number(flags.images);
 const WARMUP = 3;
 const SIDE = Math.round(Math.sqrt((Number(flags["size-kb"]) * 1024) / 3));
 const SERVES = Number(flags.serves);
+const SCROLL_MESSAGES = Number(flags["scroll-messages"]);
+const SCROLL_PHOTOS = Number(flags["scroll-photos"]);
 const teardown = createTeardown();
 const { defer } = teardown;
 const log = (line = "") => console.log(line);
 const wall = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const CUSTOMER = { waId: "447700900778", name: "Media Bench Customer" };
+const SCROLLER = { waId: "447700900779", name: "Scroll Bench Customer" };
 
 // In the page: resolves with the wall-clock time of the frame after an <img alt=marker> has loaded.
 const WAIT_FOR_IMAGE = String.raw`(marker) => new Promise((resolve, reject) => {
@@ -112,13 +125,13 @@ async function main() {
   const agent = await createBenchAgent({ databaseUrl: database.url, authSecret: secrets.authSecret, defer });
 
   const webhookUrl = `${server.url}/api/webhooks/whatsapp/${secrets.webhookKey}`;
-  const post = async (message: Record<string, unknown>) => {
+  const post = async (message: Record<string, unknown>, customer = CUSTOMER) => {
     const body = JSON.stringify(
       buildMessagesWebhook({
-        contacts: [{ waId: CUSTOMER.waId, name: CUSTOMER.name }],
+        contacts: [{ waId: customer.waId, name: customer.name }],
         messages: [
           {
-            from: CUSTOMER.waId,
+            from: customer.waId,
             id: `wamid.BENCHMEDIA${randomBytes(8).toString("hex")}`,
             timestamp: String(Math.floor(Date.now() / 1000)),
             ...message,
@@ -224,6 +237,48 @@ async function main() {
     ranged.push(performance.now() - startedAt);
   }
   log(`[bench] the same with Range: bytes=0-65535 (206): ${spread(ranged)}`);
+
+  if (SCROLL_MESSAGES > 0) {
+    // Another customer's thread: this one's 33 photos stay as they are.
+    await post({ type: "text", text: { body: "Hello, photos of my order below" } }, SCROLLER);
+    const scrollConversationId = await waitFor(
+      database.url,
+      `SELECT c.id FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE k.wa_id = '${SCROLLER.waId}'`,
+    );
+    const thread = await seedPhotoThread({
+      databaseUrl: database.url,
+      dataDir,
+      conversationId: scrollConversationId,
+      messages: SCROLL_MESSAGES,
+      images: SCROLL_PHOTOS,
+      sizeKb: Number(flags["scroll-kb"]),
+    });
+    const scrolled = await scrollPhotoThread({
+      context,
+      conversationId: scrollConversationId,
+      target: SCROLL_MESSAGES,
+    });
+    const over = (limit: number) => scrolled.frames.filter((frame) => frame > limit).length;
+    log(
+      `[bench] a ${thread.messages}-message thread with ${thread.images} stored photos (${(thread.imageBytes / thread.images / 1024).toFixed(0)} KB each), ` +
+        `scrolled up 100 px a frame from the newest to the oldest · load average ${loadavg()
+          .map((value) => value.toFixed(2))
+          .join(" ")}`,
+    );
+    log(
+      `[bench]   frame time: ${spread(scrolled.frames, [50, 95, 99])} · frames > 20 ms: ${over(20)} · > 50 ms: ${over(50)}`,
+    );
+    log(
+      `[bench]   ${scrolled.seen} messages on screen in ${(scrolled.ms / 1000).toFixed(1)} s (standing at the end of what was loaded, ` +
+        `waiting for the next page: ${(scrolled.stalledMs / 1000).toFixed(1)} s) · photos drawn ${scrolled.photosDrawn} of ${scrolled.photoBoxes} ` +
+        `· long tasks ${scrolled.longTasks.length} (worst ${
+          [...scrolled.longTasks]
+            .sort((a, b) => b - a)
+            .slice(0, 5)
+            .join(", ") || "–"
+        } ms)`,
+    );
+  }
 }
 
 async function waitFor(databaseUrl: string, sql: string): Promise<string> {
