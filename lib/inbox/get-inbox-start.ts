@@ -34,24 +34,33 @@ export function getInboxStart({
 // React's per-request cache compares arguments by identity, hence positional strings here.
 const loadInboxStart = cache(async (userId: string, conversationId: string | null, filtersJson: string) => {
   const filters = JSON.parse(filtersJson) as ConversationFilters;
-  const [page, unread, phoneNumbers, conversation] = await Promise.all([
+  // A deep link's messages are read beside the conversation, not after it: one round trip less
+  // for the thread page's HTML.
+  const [page, unread, phoneNumbers, conversation, messages] = await Promise.all([
     findConversations({
       userId,
       query: { ...filters, q: filters.search, labels: filters.labelIds, cursor: null, limit: 50, ids: undefined },
     }),
     getUnreadSummary({ userId }),
     findInboxPhoneNumbers(),
-    conversationId ? getConversationOrNull({ id: conversationId, userId }) : null,
+    conversationId ? orNull(getConversationOrThrow({ id: conversationId, userId })) : null,
+    conversationId
+      ? orNull(findThreadMessages({ conversationId, query: { before: null, limit: THREAD_PAGE_SIZE } }))
+      : null,
   ]);
-  const messages = conversation
-    ? await findThreadMessages({ conversationId: conversation.id, query: { before: null, limit: THREAD_PAGE_SIZE } })
-    : null;
-  return { filters, page, unread, phoneNumbers, conversation, messages } satisfies InboxStart;
+  return {
+    filters,
+    page,
+    unread,
+    phoneNumbers,
+    conversation,
+    messages: conversation ? messages : null,
+  } satisfies InboxStart;
 });
 
-async function getConversationOrNull({ id, userId }: { id: string; userId: string }) {
+async function orNull<T>(lookup: Promise<T>): Promise<T | null> {
   try {
-    return await getConversationOrThrow({ id, userId });
+    return await lookup;
   } catch (error) {
     // Unknown (or malformed) id: the client shows "does not exist" from its own request.
     if (error instanceof AppError) return null;
