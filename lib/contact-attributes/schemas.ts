@@ -56,12 +56,15 @@ export type UpdateContactAttributeBody = z.infer<typeof updateContactAttributeBo
 /** Strings are capped here (before the per-type check) so a huge body is refused cheaply. */
 export const setContactAttributeValueBodySchema = z
   .object({
-    value: z.union([
-      z.string().max(MAX_ATTRIBUTE_TEXT_LENGTH * 2, `Keep the value under ${MAX_ATTRIBUTE_TEXT_LENGTH} characters`),
-      z.number(),
-      z.boolean(),
-      z.null(),
-    ], { error: "value must be a text, a number, true or false, or null" }),
+    value: z.union(
+      [
+        z.string().max(MAX_ATTRIBUTE_TEXT_LENGTH * 2, `Keep the value under ${MAX_ATTRIBUTE_TEXT_LENGTH} characters`),
+        z.number(),
+        z.boolean(),
+        z.null(),
+      ],
+      { error: "value must be a text, a number, true or false, or null" },
+    ),
   })
   .strict();
 export type SetContactAttributeValueBody = z.infer<typeof setContactAttributeValueBodySchema>;
