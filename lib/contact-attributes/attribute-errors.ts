@@ -8,7 +8,8 @@ export function attributeClash(error: unknown): "key" | "name" | null {
   if ((error as { code?: unknown } | null)?.code !== "P2002" && !/contact_attributes_(key|name)_key/.test(text)) {
     return null;
   }
-  return /name/.test(target + text) ? "name" : "key";
+  // The driver adapter names the index (the name's is on lower(name), a field Prisma does not know).
+  return /contact_attributes_name_key/.test(target + text) ? "name" : "key";
 }
 
 export const attributeTaken = (field: "key" | "name", value: string) =>
