@@ -3,7 +3,7 @@
 // emptied to remove), deleting a key removes its values, a merge of two contacts keeps them, and
 // every change reaches colleagues over the real Pusher protocol.
 import { randomBytes, randomInt } from "node:crypto";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../lib/db/client";
 import { mergeContactInto } from "../../lib/db/merge-contacts";
 import {
@@ -30,6 +30,12 @@ beforeAll(async () => {
 
 afterEach(() => disconnectRealtimeClients());
 
+// Attributes are global (at most 50): the ones made here go, so other files' tests still have room.
+const made: string[] = [];
+afterAll(async () => {
+  await getDb().contactAttribute.deleteMany({ where: { id: { in: made } } });
+});
+
 const unique = () => randomBytes(3).toString("hex");
 
 async function errorOf(response: Response, status: number): Promise<string> {
@@ -41,7 +47,9 @@ async function errorOf(response: Response, status: number): Promise<string> {
 async function createAttribute(json: Record<string, unknown>): Promise<ContactAttributeView> {
   const response = await admin.request("/api/contact-attributes", { method: "POST", json });
   expect(response.status, await response.clone().text()).toBe(201);
-  return ((await response.json()) as { attribute: ContactAttributeView }).attribute;
+  const { attribute } = (await response.json()) as { attribute: ContactAttributeView };
+  made.push(attribute.id);
+  return attribute;
 }
 
 async function seedContact(): Promise<string> {
