@@ -69,7 +69,8 @@ export function useSetContactAttribute(contactId: string, attributeId: string) {
         `/api/contacts/${encodeURIComponent(contactId)}/attributes/${encodeURIComponent(attributeId)}`,
         { method: "PUT", body: { value } },
       );
-      if (!result.ok) throw new Error(result.message);
+      // Shown under the field itself: "value: " would name what the reader is looking at.
+      if (!result.ok) throw new Error(result.message.replace(/^value: /, ""));
       return result.data.contact;
     },
     onSuccess: (contact) => queryClient.setQueryData(contactKeys.detail(contactId), contact),

@@ -14,7 +14,7 @@ const panel = (page: Page) => page.getByRole("complementary", { name: "Contact" 
 const settingsRow = (page: Page, name: string) => page.getByTestId("attribute-row").filter({ hasText: name });
 
 /** Settings → Contact attributes: the admin adds one through the form. */
-async function addAttribute(page: Page, name: string, type: "Text" | "Yes / no") {
+async function addAttribute(page: Page, name: string, type: "Text" | "Number" | "Yes / no") {
   await page.getByRole("button", { name: "Add an attribute" }).click();
   const form = page.getByRole("form", { name: "New attribute" });
   await form.getByRole("textbox", { name: "Name" }).fill(name);
@@ -117,4 +117,49 @@ test("deleting an attribute asks first, saying how many contacts lose their valu
   await dialog.getByRole("button", { name: "Delete" }).click();
   await expect(settingsRow(admin.page, name)).toHaveCount(0);
   await expect(panel(sam.page).getByRole("textbox", { name })).toHaveCount(0, { timeout: 30_000 });
+});
+
+test("a list's options and a number: the agent picks an option; a number the server refuses is said next to the field", async ({
+  admin,
+}) => {
+  test.slow();
+  const suffix = letters();
+  const tier = `Tier ${suffix}`;
+  const spent = `Spent ${suffix}`;
+  await admin.page.goto("/settings/contact-attributes");
+  await admin.page.getByRole("button", { name: "Add an attribute" }).click();
+  const form = admin.page.getByRole("form", { name: "New attribute" });
+  await form.getByRole("textbox", { name: "Name" }).fill(tier);
+  await form.getByRole("radio", { name: "List of options" }).check();
+  await form.getByRole("textbox", { name: "Options" }).fill("Gold\nSilver\nBronze");
+  await admin.page.screenshot({ path: screenshotPath("settings-contact-attribute-form") });
+  await form.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(settingsRow(admin.page, tier)).toContainText("List of options: Gold, Silver, Bronze");
+  await addAttribute(admin.page, spent, "Number");
+
+  const number = newBusinessNumber();
+  const customer = newCustomer(`Joana Reis ${letters()}`);
+  await customerWrites({ from: customer, to: number, text: "Hi" });
+  const conversationId = await conversationIdOf({ customer, number });
+  await openConversation(admin.page, conversationId, customer.name);
+  const contact = panel(admin.page);
+
+  await contact.getByRole("combobox", { name: tier }).selectOption("Silver");
+  await contact.getByRole("button", { name: `Save ${tier}` }).click();
+  await expect(contact.getByRole("form", { name: tier }).getByRole("status")).toHaveText("Saved");
+
+  const amount = contact.getByRole("textbox", { name: spent });
+  await amount.fill("12 euros");
+  await amount.press("Enter");
+  await expect(contact.getByRole("form", { name: spent }).getByRole("alert")).toHaveText(
+    "Not saved: Give a number such as 42 or -3.5 (at most 15 digits, 6 decimals)",
+  );
+  await expect(amount).toHaveAttribute("aria-invalid", "true");
+  await admin.page.screenshot({ path: screenshotPath("inbox-contact-attribute-error") });
+  await amount.fill("0012.50");
+  await amount.press("Enter");
+  await expect(amount).toHaveValue("12.5");
+  await admin.page.reload();
+  await expect(panel(admin.page).getByRole("combobox", { name: tier })).toHaveValue("Silver");
+  await expect(panel(admin.page).getByRole("textbox", { name: spent })).toHaveValue("12.5");
 });
