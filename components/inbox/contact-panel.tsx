@@ -1,12 +1,13 @@
 "use client";
 
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
 import { useContactPanel, useUpdateContact } from "@/lib/queries/use-contact";
 import { MAX_CONTACT_NAME_LENGTH, MAX_CONTACT_NOTES_LENGTH, type ContactPanelView } from "@/lib/views/contacts";
 import { formatPhone, phoneNumberLabel } from "./format";
+import { ContactAttributes } from "./contact-attributes";
 import { LabelChip } from "./label-chip";
+import { useFollowedField } from "./use-followed-field";
 
 type Props = {
   contactId: string;
@@ -15,7 +16,7 @@ type Props = {
   onOpenConversation: (conversationId: string) => void;
 };
 
-/** Who the customer is: the team's name for them, their WhatsApp identity, every conversation, notes. */
+/** Who the customer is: the team's name for them, their WhatsApp identity, every conversation, attributes, notes. */
 export function ContactPanel({ contactId, conversationId, onOpenConversation }: Props) {
   const contact = useContactPanel(contactId);
   if (contact.isPending) {
@@ -51,6 +52,7 @@ export function ContactPanel({ contactId, conversationId, onOpenConversation }: 
           <Time iso={data.firstContactAt} style="dateTime" />
         </dd>
       </dl>
+      <ContactAttributes contact={data} />
       <section aria-labelledby="contact-conversations">
         <h3 id="contact-conversations" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
           Conversations ({data.conversations.length})
@@ -202,18 +204,4 @@ function NotesForm({ contact }: { contact: ContactPanelView }) {
       ) : null}
     </form>
   );
-}
-
-/**
- * A field that follows the server's value (a colleague's change arrives live) unless this agent
- * has edited it since: their text is never overwritten while they type.
- */
-function useFollowedField(server: string): [string, (value: string) => void] {
-  const [value, setValue] = useState(server);
-  const [base, setBase] = useState(server);
-  if (server !== base) {
-    setBase(server);
-    if (value === base) setValue(server);
-  }
-  return [value, setValue];
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { findContactAttributeValues } from "@/lib/db/contact-attributes";
 import { findContactConversations, getContactPanelRow } from "@/lib/db/contact-panel";
 import { AppError } from "@/lib/http/app-error";
 import type { ContactPanelView } from "@/lib/views/contacts";
@@ -8,9 +9,10 @@ import { isLabelColor } from "@/lib/views/labels";
 /** Who the customer is and every conversation with them, on every business number. */
 export async function getContactPanel({ id }: { id: string }): Promise<ContactPanelView> {
   const db = getDb();
-  const [contact, conversations] = await Promise.all([
+  const [contact, conversations, attributes] = await Promise.all([
     getContactPanelRow({ db, id }),
     findContactConversations({ db, contactId: id }),
+    findContactAttributeValues({ db, contactId: id }),
   ]);
   if (!contact) {
     throw new AppError("not_found", { message: `Contact ${id} not found`, userMessage: "Contact not found." });
@@ -24,6 +26,7 @@ export async function getContactPanel({ id }: { id: string }): Promise<ContactPa
     username: contact.username,
     firstContactAt: contact.created_at.toISOString(),
     notes: contact.notes ?? "",
+    attributes,
     conversations: conversations.map((row) => ({
       id: row.id,
       status: row.status,

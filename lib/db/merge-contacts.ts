@@ -68,6 +68,11 @@ export async function mergeContactInto({
       AND ((r.from_key = ${newContactId} AND k.from_key = ${oldContactId} AND r.timestamp <= k.timestamp)
         OR (r.from_key = ${oldContactId} AND k.from_key = ${newContactId} AND r.timestamp < k.timestamp))`;
   await db.$executeRaw`UPDATE reactions SET from_key = ${oldContactId} WHERE from_key = ${newContactId}`;
+  // The team's attribute values of the new contact fill in where the old one has none.
+  await db.$executeRaw`
+    INSERT INTO contact_attribute_values (contact_id, attribute_id, value, updated_at)
+    SELECT ${oldContactId}, attribute_id, value, updated_at FROM contact_attribute_values WHERE contact_id = ${newContactId}
+    ON CONFLICT (contact_id, attribute_id) DO NOTHING`;
   const [folded] = await db.$queryRaw<
     {
       user_id: string | null;

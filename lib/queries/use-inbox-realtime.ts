@@ -129,6 +129,8 @@ export function useInboxRealtime(
     // An admin renamed, recoloured or deleted labels: the pickers and every row's chips redraw.
     "contact-updated": ({ contactId }) =>
       void queryClient.invalidateQueries({ queryKey: contactKeys.detail(contactId) }),
+    // An admin added, renamed or deleted a contact attribute: every panel's fields follow.
+    "contact-attributes-changed": () => void queryClient.invalidateQueries({ queryKey: contactKeys.all }),
     // The customer's two numbers became one contact: one row goes, the other gains its history.
     "conversation-merged": ({ conversationId, into }) => {
       removeConversationRow(queryClient, conversationId);

@@ -39,6 +39,8 @@ export type InboxChanges = {
   labelsChanged: string[];
   /** Contacts whose name or notes the team changed (their panels redraw). */
   contactsUpdated: string[];
+  /** Contact attributes an admin added, renamed, re-optioned or deleted (every contact panel redraws). */
+  contactAttributesChanged: string[];
   /** Conversations folded into another (a customer's two numbers became one contact). */
   conversationsMerged: { from: string; into: string }[];
   /** Conversations deleted (an admin deleted the sandbox's demo data). */
@@ -61,6 +63,7 @@ export function emptyInboxChanges(): InboxChanges {
     templatesChanged: [],
     labelsChanged: [],
     contactsUpdated: [],
+    contactAttributesChanged: [],
     conversationsMerged: [],
     conversationsDeleted: [],
   };

@@ -70,6 +70,8 @@ export const realtimeEvents = {
   labelsChanged: "labels-changed",
   /** private-inbox: the team renamed a customer or changed its notes about them. */
   contactUpdated: "contact-updated",
+  /** private-inbox: an admin added, renamed, re-optioned or deleted contact attributes. */
+  contactAttributesChanged: "contact-attributes-changed",
   /** private-inbox: a conversation was folded into another (the customer's two numbers are one person). */
   conversationMerged: "conversation-merged",
   /** private-inbox: conversations were deleted (the sandbox's demo data); their rows go, their threads close. */
@@ -120,6 +122,8 @@ export type TemplatesChangedEvent = { templates: TemplateChange[] };
 export type LabelsChangedEvent = { labelIds: string[] };
 /** Its id only: a panel showing it asks GET /api/contacts/[id] again. */
 export type ContactUpdatedEvent = { contactId: string };
+/** Ids only: every open contact panel asks GET /api/contacts/[id] again (a field came, changed or went). */
+export type ContactAttributesChangedEvent = { attributeIds: string[] };
 /** The row of `conversationId` goes; a browser showing its thread moves to `into`. */
 export type ConversationMergedEvent = { conversationId: string; into: string };
 /** At most 100 ids per event. */
@@ -140,6 +144,7 @@ export type RealtimeEventPayloads = {
   "templates-changed": TemplatesChangedEvent;
   "labels-changed": LabelsChangedEvent;
   "contact-updated": ContactUpdatedEvent;
+  "contact-attributes-changed": ContactAttributesChangedEvent;
   "conversation-merged": ConversationMergedEvent;
   "conversations-deleted": ConversationsDeletedEvent;
 };

@@ -23,6 +23,9 @@ export const auditActions = {
   "label.created": "Label added",
   "label.updated": "Label edited",
   "label.deleted": "Label deleted",
+  "contact_attribute.created": "Contact attribute added",
+  "contact_attribute.updated": "Contact attribute edited",
+  "contact_attribute.deleted": "Contact attribute deleted",
   "demo.deleted": "Demo data deleted",
 } as const;
 
@@ -42,6 +45,9 @@ export const DEMO_AUDIT_TARGET = "sandbox:demo";
 
 /** The target of an event about a label. */
 export const labelTarget = (id: string) => `label:${id}`;
+
+/** The target of an event about a contact attribute. */
+export const contactAttributeTarget = (id: string) => `contact_attribute:${id}`;
 
 /** The target of an event about a user: one format, so entries can be found per user. */
 export const userTarget = (userId: string) => `user:${userId}`;

@@ -1,5 +1,6 @@
 // The contact panel as the API answers it and the browser shows it. Types only: shared by
 // lib/contacts (server) and components (browser).
+import type { ContactAttributeValueView } from "./contact-attributes";
 import type { ConversationStatus, PhoneNumberView } from "./inbox";
 import type { LabelChipView } from "./labels";
 
@@ -32,6 +33,8 @@ export type ContactPanelView = {
   firstContactAt: string;
   /** Free-form notes of the team about the customer. */
   notes: string;
+  /** Every attribute admins defined, by name, with this customer's value (null: none yet). */
+  attributes: ContactAttributeValueView[];
   /** Every conversation with the customer, on every business number, newest activity first. */
   conversations: ContactConversationView[];
 };

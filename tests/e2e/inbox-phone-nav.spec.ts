@@ -69,6 +69,11 @@ test("at 390 px an admin reaches every page by navigation, and each fits the wid
   await expect(heading(page, "Labels")).toBeVisible();
   await expectFitsWidth(page, "settings · labels");
 
+  await toSettings();
+  await page.getByRole("link", { name: "Manage contact attributes" }).click();
+  await expect(heading(page, "Contact attributes")).toBeVisible();
+  await expectFitsWidth(page, "settings · contact attributes");
+
   await nav.getByRole("link", { name: "Webhook health" }).click();
   await expect(heading(page, "Webhook health")).toBeVisible();
   await expectFitsWidth(page, "settings · webhook health");

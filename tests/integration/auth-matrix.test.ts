@@ -35,6 +35,7 @@ const pages: [string, number | string, number | string, number | string][] = [
   // Agents keep their own canned replies here (only admins edit the shared ones).
   ["/settings/canned-replies", "/login", 200, 200],
   ["/settings/labels", "/login", "/inbox?denied=admin", 200],
+  ["/settings/contact-attributes", "/login", "/inbox?denied=admin", 200],
   ["/profile", "/login", 200, 200],
   ["/forgot-password", 200, 200, 200],
   ["/reset-password", 200, 200, 200],
@@ -98,6 +99,16 @@ async function matrixLabel(): Promise<string> {
   return ((await response.json()) as { label: { id: string } }).label.id;
 }
 
+/** A contact attribute made by the admin (each call a new one, so a DELETE has something to delete). */
+async function matrixAttribute(): Promise<string> {
+  const response = await sessions.admin.request("/api/contact-attributes", {
+    method: "POST",
+    json: { name: `Matrix ${crypto.randomUUID().slice(0, 8)}`, type: "text" },
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { attribute: { id: string } }).attribute.id;
+}
+
 /** The customer of the matrix conversation. */
 async function matrixContact(): Promise<string> {
   const conversation = await getDb().conversation.findUniqueOrThrow({
@@ -158,6 +169,43 @@ const apiCases: ApiCase[] = [
     name: "PATCH /api/contacts/[id]",
     request: async (s) =>
       s.request(`/api/contacts/${await matrixContact()}`, { method: "PATCH", json: { notes: "Matrix notes" } }),
+    expected: { anonymous: 401, agent: 200, admin: 200 },
+  },
+  {
+    name: "GET /api/contact-attributes",
+    request: (s) => s.request("/api/contact-attributes"),
+    expected: { anonymous: 401, agent: 200, admin: 200 },
+  },
+  {
+    name: "POST /api/contact-attributes",
+    request: (s) =>
+      s.request("/api/contact-attributes", {
+        method: "POST",
+        json: { name: `Made ${crypto.randomUUID().slice(0, 8)}`, type: "number" },
+      }),
+    expected: { anonymous: 401, agent: 403, admin: 201 },
+  },
+  {
+    name: "PATCH /api/contact-attributes/[id]",
+    request: async (s) =>
+      s.request(`/api/contact-attributes/${await matrixAttribute()}`, {
+        method: "PATCH",
+        json: { name: `Renamed ${crypto.randomUUID().slice(0, 8)}` },
+      }),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    name: "DELETE /api/contact-attributes/[id]",
+    request: async (s) => s.request(`/api/contact-attributes/${await matrixAttribute()}`, { method: "DELETE" }),
+    expected: { anonymous: 401, agent: 403, admin: 204 },
+  },
+  {
+    name: "PUT /api/contacts/[id]/attributes/[attributeId]",
+    request: async (s) =>
+      s.request(`/api/contacts/${await matrixContact()}/attributes/${await matrixAttribute()}`, {
+        method: "PUT",
+        json: { value: "Matrix value" },
+      }),
     expected: { anonymous: 401, agent: 200, admin: 200 },
   },
   {

@@ -33,7 +33,7 @@ const HOSTILE: unknown[] = [
   { __proto__: { admin: true } },
 ];
 
-type Route = { method: "POST" | "PATCH"; path: string; body: () => Record<string, unknown> };
+type Route = { method: "POST" | "PATCH" | "PUT"; path: string; body: () => Record<string, unknown> };
 
 let admin: HttpSession;
 let agent: TestUser;
@@ -59,6 +59,15 @@ beforeAll(async () => {
   phoneRowId = (await getDb().phoneNumber.findUniqueOrThrow({ where: { phoneNumberId } })).id;
 
   const password = () => `pw-${randomBytes(6).toString("hex")}`;
+  const attributeOf = async (json: Record<string, unknown>) => {
+    const response = await admin.request("/api/contact-attributes", { method: "POST", json });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { attribute: { id: string } }).attribute.id;
+  };
+  const contactId = (await getDb().contact.findUniqueOrThrow({ where: { waId } })).id;
+  const fuzzSuffix = randomBytes(3).toString("hex");
+  const textAttribute = await attributeOf({ name: `Fuzz text ${fuzzSuffix}`, type: "text" });
+  const listAttribute = await attributeOf({ name: `Fuzz list ${fuzzSuffix}`, type: "list", options: ["A", "B"] });
   routes.push(
     {
       method: "POST",
@@ -84,6 +93,18 @@ beforeAll(async () => {
     { method: "PATCH", path: "/api/settings/whatsapp", body: () => ({ setting: "graphApiVersion", value: null }) },
     { method: "POST", path: "/api/settings/whatsapp/test-connection", body: () => ({ phoneNumberId: "123456789" }) },
     { method: "POST", path: "/api/webhook-events/retry", body: () => ({ ids: ["1"] }) },
+    {
+      method: "POST",
+      path: "/api/contact-attributes",
+      body: () => ({ name: `Fuzz ${randomBytes(4).toString("hex")}`, type: "list", options: ["A", "B"] }),
+    },
+    {
+      method: "PATCH",
+      path: `/api/contact-attributes/${listAttribute}`,
+      body: () => ({ name: `Fuzz list ${fuzzSuffix}` }),
+    },
+    { method: "PUT", path: `/api/contacts/${contactId}/attributes/${textAttribute}`, body: () => ({ value: "x" }) },
+    { method: "PUT", path: `/api/contacts/${contactId}/attributes/${listAttribute}`, body: () => ({ value: "A" }) },
   );
 });
 
@@ -161,7 +182,11 @@ describe("fuzzing every JSON route", () => {
 
 describe("fuzzing every dynamic path segment", () => {
   const SEGMENTS = ["%00", "a%00b", "%ED%A0%80", "%C0%AF", "%E0%A4%A", "%", "x".repeat(300), "%F0%9F%98%80", ".."];
-  const templates: { method: "GET" | "POST" | "PATCH"; path: (segment: string) => string; json?: unknown }[] = [
+  const templates: {
+    method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+    path: (segment: string) => string;
+    json?: unknown;
+  }[] = [
     { method: "GET", path: (s) => `/api/conversations/${s}` },
     { method: "PATCH", path: (s) => `/api/conversations/${s}`, json: { status: "open" } },
     { method: "GET", path: (s) => `/api/conversations/${s}/messages` },
@@ -174,6 +199,9 @@ describe("fuzzing every dynamic path segment", () => {
     { method: "GET", path: (s) => `/api/webhooks/whatsapp/${s}` },
     { method: "POST", path: (s) => `/api/webhooks/whatsapp/${s}`, json: {} },
     { method: "GET", path: (s) => `/inbox/${s}` },
+    { method: "PATCH", path: (s) => `/api/contact-attributes/${s}`, json: { name: "x" } },
+    { method: "DELETE", path: (s) => `/api/contact-attributes/${s}` },
+    { method: "PUT", path: (s) => `/api/contacts/${s}/attributes/${s}`, json: { value: "x" } },
   ];
 
   it("never answers 500", async () => {

@@ -73,6 +73,18 @@ export default async function SettingsPage() {
         </Link>
       </Card>
       <Card>
+        <h2 className="text-base font-semibold">Contact attributes</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Fields such as an order number or VIP that agents fill in on each customer&apos;s contact panel.
+        </p>
+        <Link
+          href="/settings/contact-attributes"
+          className="mt-3 inline-block text-sm font-medium text-emerald-800 underline-offset-2 hover:underline"
+        >
+          Manage contact attributes →
+        </Link>
+      </Card>
+      <Card>
         <h2 className="text-base font-semibold">Webhook health</h2>
         <p className="mt-1 text-sm text-slate-600">
           What Meta delivered, what was refused, and failed events to retry.
