@@ -43,6 +43,8 @@ export type InboxChanges = {
   conversationsMerged: { from: string; into: string }[];
   /** Conversations deleted (an admin deleted the sandbox's demo data). */
   conversationsDeleted: string[];
+  /** Users who set themselves online or away (colleagues' assignee pickers show it). */
+  availabilityChanged: { userId: string; availability: "online" | "away" }[];
 };
 
 export function emptyInboxChanges(): InboxChanges {
@@ -63,6 +65,7 @@ export function emptyInboxChanges(): InboxChanges {
     contactsUpdated: [],
     conversationsMerged: [],
     conversationsDeleted: [],
+    availabilityChanged: [],
   };
 }
 
