@@ -18,5 +18,5 @@ CREATE TABLE "auto_assignments" (
 -- AddForeignKey
 ALTER TABLE "auto_assignments" ADD CONSTRAINT "auto_assignments_phone_number_id_fkey" FOREIGN KEY ("phone_number_id") REFERENCES "phone_numbers"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- The cap an admin can set (the API checks it too; no path can store another).
+-- The cap an admin can set (the API checks it too, and no path can store another).
 ALTER TABLE "auto_assignments" ADD CONSTRAINT "auto_assignments_cap_range" CHECK ("cap" IS NULL OR "cap" BETWEEN 1 AND 1000);
