@@ -54,6 +54,9 @@ test("auto-assignment hands three new conversations to two online agents in turn
   await form.getByRole("checkbox", { name: "Auto-assign new conversations" }).check();
   await form.getByRole("button", { name: "Save auto-assignment" }).click();
   await expect(form.getByText("Auto-assignment saved.")).toBeVisible();
+  await expect(
+    admin.page.getByText(`set auto-assignment of phone number ${number.phoneNumberId} to on, no cap`),
+  ).toBeVisible();
   await form.scrollIntoViewIfNeeded();
   await admin.page.screenshot({ path: screenshotPath("auto-assignment-settings") });
 
@@ -85,6 +88,9 @@ test("auto-assignment hands three new conversations to two online agents in turn
   await admin.page.setViewportSize({ width: 390, height: 844 });
   await form.scrollIntoViewIfNeeded();
   await admin.page.screenshot({ path: screenshotPath("auto-assignment-settings-phone") });
+  await admin.page.goto("/inbox");
+  await expect(availability(admin.page)).toHaveText("Away");
+  await admin.page.screenshot({ path: screenshotPath("availability-header-admin-phone") });
 
   // Away again: the switch goes back by keyboard too.
   await switchAvailability(bruno.page, "Enter", "Away");

@@ -71,7 +71,8 @@ export function AutoAssignmentForm({ id, title, initial }: { id: string; title: 
           </p>
         </div>
         <Field
-          label="Open conversations per agent (optional)"
+          label="Cap per agent (optional)"
+          hint="Open conversations at most"
           value={cap}
           onChange={(event) => setCap(event.target.value)}
           inputMode="numeric"
