@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { getOwnAvailability } from "@/lib/assignment/get-own-availability";
 import { requireUser } from "@/lib/auth/session";
 import { getSandboxMode } from "@/lib/sandbox/sandbox-mode";
 
@@ -8,8 +9,9 @@ import { getSandboxMode } from "@/lib/sandbox/sandbox-mode";
 // requireAdmin() could answer with a real redirect.
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const [user, sandbox] = await Promise.all([requireUser(), getSandboxMode()]);
+  const availability = await getOwnAvailability({ userId: user.id });
   return (
-    <AppShell user={user} sandbox={sandbox.active}>
+    <AppShell user={user} availability={availability} sandbox={sandbox.active}>
       {children}
     </AppShell>
   );

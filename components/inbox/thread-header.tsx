@@ -1,6 +1,7 @@
 "use client";
 
-import type { ConversationDetail, ConversationStatus } from "@/lib/views/inbox";
+import { availabilityLabels } from "@/lib/views/assignment";
+import type { AgentView, ConversationDetail, ConversationStatus } from "@/lib/views/inbox";
 import { useAgents } from "@/lib/queries/use-conversations";
 import type { ConversationChange } from "@/lib/queries/use-conversation-actions";
 import type { PresenceMember } from "@/lib/queries/use-presence";
@@ -109,7 +110,7 @@ export function ThreadHeader({
             <option value="">Unassigned</option>
             {agentOptions.map((agent) => (
               <option key={agent.id} value={agent.id}>
-                {agent.id === userId ? `${agent.name} (me)` : agent.name}
+                {agentOptionLabel(agent, userId)}
               </option>
             ))}
           </select>
@@ -180,4 +181,10 @@ function WindowHint({ windowClosesAt }: { windowClosesAt: string | null }) {
       reply window {replyState.label}
     </span>
   );
+}
+
+/** "Noor (me) — online": colleagues' availability in words (auto-assignment skips those away). */
+function agentOptionLabel(agent: AgentView, userId: string): string {
+  const name = agent.id === userId ? `${agent.name} (me)` : agent.name;
+  return agent.availability ? `${name} — ${availabilityLabels[agent.availability].toLowerCase()}` : name;
 }

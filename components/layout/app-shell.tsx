@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { CSSProperties, ReactNode } from "react";
+import type { Availability } from "@/lib/views/assignment";
+import { AvailabilityToggle } from "./availability-toggle";
 import { SignOutButton } from "./sign-out-button";
 
 type ShellUser = { name: string; email: string; role: "admin" | "agent" };
@@ -10,10 +12,13 @@ const navLink =
 
 export function AppShell({
   user,
+  availability,
   sandbox = false,
   children,
 }: {
   user: ShellUser;
+  /** The user's own availability (the header's Online / Away switch). */
+  availability: Availability;
   /** Sandbox mode: a banner says where messages go (README → Sandbox). */
   sandbox?: boolean;
   children: ReactNode;
@@ -63,6 +68,7 @@ export function AppShell({
             )}
           </nav>
           <div className="ml-auto flex items-center gap-1 sm:gap-3">
+            <AvailabilityToggle initial={availability} />
             <Link
               href="/profile"
               className="rounded-md px-2 py-1 text-right leading-tight hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-emerald-700"

@@ -1,5 +1,6 @@
 "use client";
 
+import { availabilityLabels } from "@/lib/views/assignment";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -69,8 +70,13 @@ export function UsersTable({ users, currentUserId }: { users: AccountUser[]; cur
                 </div>
                 <div role="cell" className="col-start-2 row-start-1 sm:col-start-auto sm:row-start-auto">
                   {user.active ? (
-                    <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">
-                      Active
+                    <span className="flex flex-col items-start gap-1">
+                      <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">
+                        Active
+                      </span>
+                      <span className="text-xs text-slate-600" data-testid="user-availability">
+                        {availabilityLabels[user.availability]}
+                      </span>
                     </span>
                   ) : (
                     <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">

@@ -11,6 +11,7 @@ export function toAccountUser(user: UserListItem, openConversations = 0): Accoun
     active: !user.banned,
     createdAt: user.createdAt.toISOString(),
     openConversations,
+    availability: user.availability,
   };
 }
 

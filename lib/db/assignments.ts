@@ -32,3 +32,17 @@ export async function reassignOpenConversations({
   if (ids.length) await db.conversation.updateMany({ where: { id: { in: ids } }, data: { assigneeId: toUserId } });
   return ids;
 }
+
+/** Who a conversation is assigned to now (null: no such conversation). */
+export async function getConversationAssignee({
+  db,
+  id,
+}: {
+  db: Db;
+  id: string;
+}): Promise<{ assignee: { id: string; name: string; email: string } | null } | null> {
+  return db.conversation.findUnique({
+    where: { id },
+    select: { assignee: { select: { id: true, name: true, email: true } } },
+  });
+}

@@ -32,6 +32,28 @@ export async function createAuditLog({
   });
 }
 
+/** Several entries in one statement (an ingest batch's automatic assignments). */
+export async function createAuditLogs({
+  db,
+  entries,
+}: {
+  db: Db;
+  entries: { actor: AuditActor; action: string; target: string; targetLabel?: string; detail?: string }[];
+}): Promise<void> {
+  if (entries.length === 0) return;
+  await db.auditLog.createMany({
+    data: entries.map(({ actor, action, target, targetLabel, detail }) => ({
+      actorId: actor.id,
+      actorEmail: actor.email,
+      actorName: actor.name,
+      action,
+      target,
+      targetLabel: targetLabel ?? null,
+      detail: detail ?? null,
+    })),
+  });
+}
+
 /** Latest first; optionally one actor's and/or one kind of entry. */
 export async function findAuditLogs({
   db,

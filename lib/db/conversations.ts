@@ -61,9 +61,11 @@ export type ConversationTouch = { id: string; messageAt: Date | null; inboundAt:
 
 /**
  * Moves conversations' clocks forward only (Meta's timestamps, in any arrival order). A newer
- * inbound message re-opens a resolved conversation (a late retry of an old one does not).
+ * inbound message re-opens a resolved conversation (a late retry of an old one does not). Returns
+ * the conversations it re-opened: `old` locks the rows first (in id order) and reads their state as
+ * this update finds it, so two batches never both see the same re-opening.
  */
-export async function touchConversations({ db, touches }: { db: Db; touches: ConversationTouch[] }): Promise<void> {
+export async function touchConversations({ db, touches }: { db: Db; touches: ConversationTouch[] }): Promise<string[]> {
   const merged = new Map<string, ConversationTouch>();
   const later = (a: Date | null, b: Date | null) => (a === null ? b : b === null ? a : a > b ? a : b);
   for (const touch of touches) {
@@ -76,16 +78,23 @@ export async function touchConversations({ db, touches }: { db: Db; touches: Con
   }
   // Sorted ids: concurrent batches lock conversation rows in the same order.
   const rows = [...merged.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  if (rows.length === 0) return;
-  await db.$executeRaw`
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const updated = await db.$queryRaw<{ id: string; reopened: boolean }[]>`
+    WITH old AS (
+      SELECT id, status FROM conversations WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE
+    )
     UPDATE conversations c SET
       last_message_at = GREATEST(c.last_message_at, v.message_at),
       last_inbound_at = GREATEST(c.last_inbound_at, v.inbound_at),
       status = CASE WHEN c.status = 'resolved' AND v.inbound_at > COALESCE(c.last_inbound_at, '-infinity')
                     THEN 'open'::conversation_status ELSE c.status END,
       updated_at = now()
-    FROM unnest(${rows.map((row) => row.id)}::text[],
+    FROM unnest(${ids}::text[],
                 ${rows.map((row) => row.messageAt?.toISOString() ?? null)}::timestamptz[],
-                ${rows.map((row) => row.inboundAt?.toISOString() ?? null)}::timestamptz[]) AS v(id, message_at, inbound_at)
-    WHERE c.id = v.id`;
+                ${rows.map((row) => row.inboundAt?.toISOString() ?? null)}::timestamptz[]) AS v(id, message_at, inbound_at),
+         old
+    WHERE c.id = v.id AND old.id = c.id
+    RETURNING c.id, (old.status = 'resolved' AND c.status = 'open') AS reopened`;
+  return updated.filter((row) => row.reopened).map((row) => row.id);
 }

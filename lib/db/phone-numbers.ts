@@ -51,7 +51,10 @@ export async function ensurePhoneNumber({
 }
 
 export async function findPhoneNumbers({ db }: { db: Db }) {
-  return db.phoneNumber.findMany({ orderBy: { createdAt: "asc" }, include: { businessAccount: true } });
+  return db.phoneNumber.findMany({
+    orderBy: { createdAt: "asc" },
+    include: { businessAccount: true, autoAssignment: { select: { enabled: true, cap: true } } },
+  });
 }
 
 export async function getPhoneNumber({ db, id }: { db: Db; id: string }) {
@@ -78,6 +81,6 @@ export async function updatePhoneNumber({
   return db.phoneNumber.update({
     where: { id },
     data: { name, businessAccountId },
-    include: { businessAccount: true },
+    include: { businessAccount: true, autoAssignment: { select: { enabled: true, cap: true } } },
   });
 }

@@ -9,6 +9,7 @@ export const userListSelect = {
   email: true,
   role: true,
   banned: true,
+  availability: true,
   createdAt: true,
 } satisfies Prisma.UserSelect;
 
@@ -71,10 +72,14 @@ export async function withAccountsLock<T>({
 }
 
 /** Users who can sign in (not deactivated), by name: who a conversation can be assigned to. */
-export async function findActiveUsers({ db }: { db: Db }): Promise<{ id: string; name: string; role: string }[]> {
+export async function findActiveUsers({
+  db,
+}: {
+  db: Db;
+}): Promise<{ id: string; name: string; role: string; availability: "online" | "away" }[]> {
   return db.user.findMany({
     where: { banned: false },
-    select: { id: true, name: true, role: true },
+    select: { id: true, name: true, role: true, availability: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
 }
@@ -87,4 +92,22 @@ export async function getActiveUser({
   id: string;
 }): Promise<{ id: string; name: string; role: string } | null> {
   return db.user.findFirst({ where: { id, banned: false }, select: { id: true, name: true, role: true } });
+}
+
+/** Sets whether a user takes auto-assigned conversations; null when there is no such user. */
+export async function updateUserAvailability({
+  db,
+  id,
+  availability,
+}: {
+  db: Db;
+  id: string;
+  availability: "online" | "away";
+}): Promise<{ id: string; availability: "online" | "away" } | null> {
+  const { count } = await db.user.updateMany({ where: { id }, data: { availability } });
+  return count > 0 ? { id, availability } : null;
+}
+
+export async function getUserAvailability({ db, id }: { db: Db; id: string }): Promise<"online" | "away" | null> {
+  return (await db.user.findUnique({ where: { id }, select: { availability: true } }))?.availability ?? null;
 }

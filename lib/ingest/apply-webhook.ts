@@ -18,6 +18,7 @@ import type { ParsedChange, ParsedContact, ParsedMessage, ParsedWebhook } from "
 import { emptyInboxChanges, type InboxChanges } from "@/lib/realtime/changes";
 import { applyTemplateEvents } from "@/lib/templates/apply-template-events";
 import { TEMPLATE_EVENT_FIELDS } from "@/lib/whatsapp/template-schema";
+import { autoAssignConversations } from "@/lib/assignment/auto-assign-conversations";
 import { accountEventKey, legacyAccountEventKey } from "./account-event-key";
 import { applyMessageEchoes } from "./apply-echoes";
 import { applyNumberChanges, followMerges } from "./apply-number-changes";
@@ -183,7 +184,9 @@ async function applyMessageChanges({
     const at = item.message.timestamp.date;
     touches.push({ id: item.conversationId, messageAt: at, inboundAt: at });
   }
-  await touchConversations({ db, touches });
+  const reopened = await touchConversations({ db, touches });
+  // Auto-assignment: new conversations and re-opened unassigned ones go round-robin to online agents.
+  await autoAssignConversations({ db, conversationIds: [...changes.conversationsCreated, ...reopened] });
   const merges = await applyNumberChanges({
     db,
     messages: threadMessages.flatMap((item) => (createdWamids.has(item.message.wamid) ? [item.message] : [])),

@@ -2,7 +2,7 @@
 
 import { type InfiniteData, type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
-import type { ConversationListItem, ConversationPage, SharedConversationRow } from "@/lib/views/inbox";
+import type { AgentView, ConversationListItem, ConversationPage, SharedConversationRow } from "@/lib/views/inbox";
 import type { ActivityReason } from "./notification-rules";
 import { INBOX_CHANNEL } from "@/lib/realtime/channels";
 import { fetchJson } from "./request-json";
@@ -147,6 +147,11 @@ export function useInboxRealtime(
       batcher.counts();
       batcher.unread();
     },
+    // A colleague went online or away: the assignee picker says so at once.
+    "availability-changed": ({ userId: agentId, availability }) =>
+      queryClient.setQueryData<AgentView[]>(inboxKeys.agents, (agents) =>
+        agents?.map((agent) => (agent.id === agentId ? { ...agent, availability } : agent)),
+      ),
     "labels-changed": () => {
       void queryClient.invalidateQueries({ queryKey: inboxKeys.labels });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.conversations });

@@ -45,6 +45,8 @@ export type InboxChanges = {
   conversationsMerged: { from: string; into: string }[];
   /** Conversations deleted (an admin deleted the sandbox's demo data). */
   conversationsDeleted: string[];
+  /** Users who set themselves online or away (colleagues' assignee pickers show it). */
+  availabilityChanged: { userId: string; availability: "online" | "away" }[];
 };
 
 export function emptyInboxChanges(): InboxChanges {
@@ -66,6 +68,7 @@ export function emptyInboxChanges(): InboxChanges {
     contactAttributesChanged: [],
     conversationsMerged: [],
     conversationsDeleted: [],
+    availabilityChanged: [],
   };
 }
 

@@ -76,6 +76,8 @@ export const realtimeEvents = {
   conversationMerged: "conversation-merged",
   /** private-inbox: conversations were deleted (the sandbox's demo data); their rows go, their threads close. */
   conversationsDeleted: "conversations-deleted",
+  /** private-inbox: a user set themselves online or away (auto-assignment picks only online ones). */
+  availabilityChanged: "availability-changed",
 } as const;
 
 export type RealtimeEventName = (typeof realtimeEvents)[keyof typeof realtimeEvents];
@@ -129,6 +131,9 @@ export type ConversationMergedEvent = { conversationId: string; into: string };
 /** At most 100 ids per event. */
 export type ConversationsDeletedEvent = { conversationIds: string[] };
 
+/** The user's new availability; every open inbox patches its list of agents. */
+export type AvailabilityChangedEvent = { userId: string; availability: "online" | "away" };
+
 /** Event name → payload, for typed bind() helpers on the client. */
 export type RealtimeEventPayloads = {
   "conversation-created": ConversationCreatedEvent;
@@ -147,6 +152,7 @@ export type RealtimeEventPayloads = {
   "contact-attributes-changed": ContactAttributesChangedEvent;
   "conversation-merged": ConversationMergedEvent;
   "conversations-deleted": ConversationsDeletedEvent;
+  "availability-changed": AvailabilityChangedEvent;
 };
 
 /** What a presence member carries (user_info of the channel authorization). */

@@ -175,6 +175,9 @@ export function realtimeEventsFor(changes: InboxChanges, views: EventViews = noE
     const conversationIds = changes.conversationsDeleted.slice(start, start + IDS_PER_EVENT);
     events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.conversationsDeleted, data: { conversationIds } });
   }
+  for (const { userId, availability } of changes.availabilityChanged) {
+    events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.availabilityChanged, data: { userId, availability } });
+  }
   for (const { from, into } of changes.conversationsMerged) {
     events.push({
       channel: INBOX_CHANNEL,

@@ -35,6 +35,12 @@ function summarize({ action, target, targetLabel, detail }: Row): string {
     const verb = { "label.created": "added", "label.updated": "edited" }[action] ?? "deleted";
     return `${verb} the label ${targetLabel ?? target}${detail ? ` (${detail})` : ""}`;
   }
+  if (action === "conversation.assigned") {
+    return `${detail ?? "assigned"}: conversation ${target.replace(/^conversation:/, "")}`;
+  }
+  if (action === "auto_assignment.updated") {
+    return `set auto-assignment of phone number ${target.replace(/^phone_number:/, "")}${detail ? ` to ${detail}` : ""}`;
+  }
   if (action === "demo.deleted") return `deleted the sandbox demo${detail ? ` (${detail})` : ""}`;
   if (action === "template.usable_changed") return `${detail ?? "changed"} the template ${targetLabel ?? target}`;
   const verb = isAuditAction(action) ? userVerbs[action] : undefined;

@@ -8,6 +8,7 @@ type PhoneNumberRow = {
   name: string | null;
   createdAt: Date;
   businessAccount: { wabaId: string } | null;
+  autoAssignment: { enabled: boolean; cap: number | null } | null;
 };
 
 export function toPhoneNumberView(row: PhoneNumberRow): PhoneNumberView {
@@ -18,5 +19,6 @@ export function toPhoneNumberView(row: PhoneNumberRow): PhoneNumberView {
     name: row.name,
     wabaId: row.businessAccount?.wabaId ?? null,
     firstSeenAt: row.createdAt.toISOString(),
+    autoAssignment: { enabled: row.autoAssignment?.enabled ?? false, cap: row.autoAssignment?.cap ?? null },
   };
 }

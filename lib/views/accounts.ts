@@ -11,6 +11,8 @@ export type AccountUser = {
   createdAt: string;
   /** Open or pending conversations assigned to them (what deactivation would strand). */
   openConversations: number;
+  /** Online: takes auto-assigned conversations; away: does not (they set it in the header). */
+  availability: "online" | "away";
 };
 
 export type PasswordResetLink = { link: string; expiresAt: string; emailed: boolean };

@@ -27,6 +27,8 @@ export const auditActions = {
   "contact_attribute.updated": "Contact attribute edited",
   "contact_attribute.deleted": "Contact attribute deleted",
   "demo.deleted": "Demo data deleted",
+  "conversation.assigned": "Conversation assigned",
+  "auto_assignment.updated": "Auto-assignment changed",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;
@@ -48,6 +50,12 @@ export const labelTarget = (id: string) => `label:${id}`;
 
 /** The target of an event about a contact attribute. */
 export const contactAttributeTarget = (id: string) => `contact_attribute:${id}`;
+
+/** The target of an assignment (by hand or automatic). */
+export const conversationTarget = (id: string) => `conversation:${id}`;
+
+/** The actor of what the app does by itself (auto-assignment): no person, one fixed id. */
+export const SYSTEM_ACTOR = { id: "system", email: "system", name: "System" } as const;
 
 /** The target of an event about a user: one format, so entries can be found per user. */
 export const userTarget = (userId: string) => `user:${userId}`;

@@ -56,7 +56,8 @@ export type ContactView = {
 
 export type PhoneNumberView = { id: string; displayPhoneNumber: string | null; name: string | null };
 
-export type AgentView = { id: string; name: string; role: "admin" | "agent" };
+/** availability: absent where a conversation names its assignee (GET /api/agents has it). */
+export type AgentView = { id: string; name: string; role: "admin" | "agent"; availability?: "online" | "away" };
 
 /** The newest thread message, for the list row's preview. */
 export type MessagePreviewView = {

@@ -1,5 +1,6 @@
 // What the settings API answers and the settings pages render — shared by lib/settings (server) and
 // components/settings (browser). Types only: no server imports here.
+import type { AutoAssignmentView } from "./assignment";
 
 /** The settings an admin can change on Settings → WhatsApp connection (lib/settings/schemas.ts checks it). */
 export type WhatsAppSettingName =
@@ -68,4 +69,6 @@ export type PhoneNumberView = {
   name: string | null;
   wabaId: string | null;
   firstSeenAt: string;
+  /** Round-robin of new conversations to online agents (Settings → WhatsApp). */
+  autoAssignment: AutoAssignmentView;
 };

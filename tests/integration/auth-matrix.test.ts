@@ -404,6 +404,24 @@ const apiCases: ApiCase[] = [
     expected: { anonymous: 401, agent: 403, admin: 200 },
   },
   {
+    name: "PATCH /api/settings/phone-numbers/[id]/auto-assignment",
+    request: async (s) => {
+      const phoneNumberId = `3016${Date.now().toString().slice(-9)}`;
+      const id = await ensurePhoneNumber({ db: getDb(), phoneNumberId, displayPhoneNumber: null, wabaId: null });
+      return s.request(`/api/settings/phone-numbers/${id}/auto-assignment`, {
+        method: "PATCH",
+        json: { enabled: false, cap: 3 },
+      });
+    },
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    // Everyone sets their own (away again: the matrix leaves nobody online for auto-assignment).
+    name: "PATCH /api/users/me/availability",
+    request: (s) => s.request("/api/users/me/availability", { method: "PATCH", json: { availability: "away" } }),
+    expected: { anonymous: 401, agent: 200, admin: 200 },
+  },
+  {
     name: "GET /api/settings/audit-log",
     request: (s) => s.request("/api/settings/audit-log"),
     expected: { anonymous: 401, agent: 403, admin: 200 },

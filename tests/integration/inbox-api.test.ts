@@ -171,6 +171,7 @@ describe("inbox API access", () => {
       id: alice.user.id,
       name: alice.user.name,
       role: "agent",
+      availability: "away", // new users start away (auto-assignment skips them)
     });
     expect((await admin.request(`/api/users/${carol.id}/deactivate`, { method: "POST" })).status).toBe(200);
     const after = await getJson<{ agents: { id: string }[] }>(alice.session, "/api/agents");

@@ -90,6 +90,13 @@ beforeAll(async () => {
       path: `/api/settings/phone-numbers/${phoneRowId}`,
       body: () => ({ name: "Sales", wabaId: null }),
     },
+    {
+      method: "PATCH",
+      path: `/api/settings/phone-numbers/${phoneRowId}/auto-assignment`,
+      body: () => ({ enabled: false, cap: null }),
+    },
+    // "away" whatever the fuzz: a hostile value is refused, so the admin is never left online.
+    { method: "PATCH", path: "/api/users/me/availability", body: () => ({ availability: "away" }) },
     { method: "PATCH", path: "/api/settings/whatsapp", body: () => ({ setting: "graphApiVersion", value: null }) },
     { method: "POST", path: "/api/settings/whatsapp/test-connection", body: () => ({ phoneNumberId: "123456789" }) },
     { method: "POST", path: "/api/webhook-events/retry", body: () => ({ ids: ["1"] }) },
@@ -193,6 +200,11 @@ describe("fuzzing every dynamic path segment", () => {
     { method: "POST", path: (s) => `/api/conversations/${s}/read`, json: {} },
     { method: "GET", path: (s) => `/api/messages/${s}` },
     { method: "PATCH", path: (s) => `/api/settings/phone-numbers/${s}`, json: { name: "x", wabaId: null } },
+    {
+      method: "PATCH",
+      path: (s) => `/api/settings/phone-numbers/${s}/auto-assignment`,
+      json: { enabled: false, cap: null },
+    },
     { method: "POST", path: (s) => `/api/users/${s}/deactivate`, json: {} },
     { method: "POST", path: (s) => `/api/users/${s}/reactivate`, json: {} },
     { method: "PATCH", path: (s) => `/api/users/${s}/role`, json: { role: "agent" } },

@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { requestJson } from "@/lib/queries/request-json";
 import type { PhoneNumberView } from "@/lib/views/settings";
+import { AutoAssignmentForm } from "./auto-assignment-form";
 
 export function PhoneNumbersList({ phoneNumbers }: { phoneNumbers: PhoneNumberView[] }) {
   if (phoneNumbers.length === 0) {
@@ -24,6 +25,11 @@ export function PhoneNumbersList({ phoneNumbers }: { phoneNumbers: PhoneNumberVi
       {phoneNumbers.map((number) => (
         <li key={number.id} className="py-4 first:pt-0 last:pb-0">
           <PhoneNumberForm number={number} />
+          <AutoAssignmentForm
+            id={number.id}
+            title={formatBusinessNumber(number.displayPhoneNumber) ?? number.phoneNumberId}
+            initial={number.autoAssignment}
+          />
         </li>
       ))}
     </ul>

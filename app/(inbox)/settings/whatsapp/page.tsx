@@ -28,7 +28,7 @@ export default async function WhatsAppSettingsPage() {
     findPhoneNumberSettings(),
     findAuditLogEntries({
       limit: 50,
-      action: ["setting.updated", "setting.cleared", "phone_number.updated", "demo.deleted"],
+      action: ["setting.updated", "setting.cleared", "phone_number.updated", "auto_assignment.updated", "demo.deleted"],
     }),
     getDemoData(),
   ]);

@@ -13,6 +13,6 @@ export const GET = withRoute({ role: "agent", params: idParamsSchema }, async ({
 export const PATCH = withRoute(
   { role: "agent", params: idParamsSchema, body: updateConversationBodySchema },
   async ({ params, user, body }) => ({
-    conversation: await updateConversation({ id: params.id, userId: user.id, body }),
+    conversation: await updateConversation({ id: params.id, actor: user, body }),
   }),
 );
