@@ -43,6 +43,8 @@ export type InboxChanges = {
   conversationsMerged: { from: string; into: string }[];
   /** Conversations deleted (an admin deleted the sandbox's demo data). */
   conversationsDeleted: string[];
+  /** Numbers whose business hours an admin changed (every inbox's "Back at" follows). */
+  phoneNumbersChanged: string[];
 };
 
 export function emptyInboxChanges(): InboxChanges {
@@ -63,6 +65,7 @@ export function emptyInboxChanges(): InboxChanges {
     contactsUpdated: [],
     conversationsMerged: [],
     conversationsDeleted: [],
+    phoneNumbersChanged: [],
   };
 }
 

@@ -74,6 +74,8 @@ export const realtimeEvents = {
   conversationMerged: "conversation-merged",
   /** private-inbox: conversations were deleted (the sandbox's demo data); their rows go, their threads close. */
   conversationsDeleted: "conversations-deleted",
+  /** private-inbox: an admin changed numbers' business hours (the inbox reloads the numbers). */
+  phoneNumbersChanged: "phone-numbers-changed",
 } as const;
 
 export type RealtimeEventName = (typeof realtimeEvents)[keyof typeof realtimeEvents];
@@ -118,6 +120,7 @@ export type ConversationReadEvent = { conversationId: string; userId: string };
 export type TemplatesChangedEvent = { templates: TemplateChange[] };
 /** Ids only: the browser asks GET /api/labels (and its rows) again. */
 export type LabelsChangedEvent = { labelIds: string[] };
+export type PhoneNumbersChangedEvent = { phoneNumberIds: string[] };
 /** Its id only: a panel showing it asks GET /api/contacts/[id] again. */
 export type ContactUpdatedEvent = { contactId: string };
 /** The row of `conversationId` goes; a browser showing its thread moves to `into`. */
@@ -139,6 +142,7 @@ export type RealtimeEventPayloads = {
   "conversation-read": ConversationReadEvent;
   "templates-changed": TemplatesChangedEvent;
   "labels-changed": LabelsChangedEvent;
+  "phone-numbers-changed": PhoneNumbersChangedEvent;
   "contact-updated": ContactUpdatedEvent;
   "conversation-merged": ConversationMergedEvent;
   "conversations-deleted": ConversationsDeletedEvent;

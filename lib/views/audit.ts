@@ -24,6 +24,7 @@ export const auditActions = {
   "label.updated": "Label edited",
   "label.deleted": "Label deleted",
   "demo.deleted": "Demo data deleted",
+  "business_hours.updated": "Business hours edited",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;
