@@ -1,4 +1,4 @@
-// Input shape of a number's business hours (PUT …/business-hours), validated with zod → 422 naming
+// Input shape of a number's business hours (PATCH …/business-hours, the whole of it), validated with zod → 422 naming
 // the field. Shared by the API route and the settings form.
 import { z } from "zod";
 import { safeText } from "@/lib/http/text";
@@ -26,8 +26,7 @@ const date = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Write a date as YYYY-MM-DD")
   .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Not a calendar date");
 
-const autoText = (label: string) =>
-  safeText({ max: MAX_AUTO_REPLY_LENGTH, label }).transform((value) => value.trim());
+const autoText = (label: string) => safeText({ max: MAX_AUTO_REPLY_LENGTH, label }).transform((value) => value.trim());
 
 export const updateBusinessHoursBodySchema = z
   .object({
@@ -35,7 +34,9 @@ export const updateBusinessHoursBodySchema = z
       .string()
       .max(64, "Not a time zone: use an IANA name such as Europe/Berlin")
       .refine(isValidTimeZone, "Not a time zone: use an IANA name such as Europe/Berlin"),
-    weekly: z.object(Object.fromEntries(WEEKDAYS.map((name) => [name, day])) as Record<(typeof WEEKDAYS)[number], typeof day>).strict(),
+    weekly: z
+      .object(Object.fromEntries(WEEKDAYS.map((name) => [name, day])) as Record<(typeof WEEKDAYS)[number], typeof day>)
+      .strict(),
     holidays: z
       .array(date)
       .max(MAX_HOLIDAYS, `At most ${MAX_HOLIDAYS} holidays`)

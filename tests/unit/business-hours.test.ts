@@ -12,7 +12,15 @@ import {
 const nineToFive: OpenInterval[] = [{ start: "09:00", end: "17:00" }];
 
 function weekdays(intervals: OpenInterval[], overrides: Partial<BusinessHoursSchedule["weekly"]> = {}) {
-  return { ...emptyWeekly(), mon: intervals, tue: intervals, wed: intervals, thu: intervals, fri: intervals, ...overrides };
+  return {
+    ...emptyWeekly(),
+    mon: intervals,
+    tue: intervals,
+    wed: intervals,
+    thu: intervals,
+    fri: intervals,
+    ...overrides,
+  };
 }
 
 function schedule(partial: Partial<BusinessHoursSchedule>): BusinessHoursSchedule {
@@ -49,7 +57,12 @@ describe("hoursStateAt", () => {
   });
 
   it("splits a day with a lunch break into two periods", () => {
-    const split = schedule({ weekly: weekdays([{ start: "09:00", end: "12:00" }, { start: "13:00", end: "17:00" }]) });
+    const split = schedule({
+      weekly: weekdays([
+        { start: "09:00", end: "12:00" },
+        { start: "13:00", end: "17:00" },
+      ]),
+    });
     expect(closed(hoursStateAt(split, at("2026-12-02T11:30:00Z")))).toEqual({
       closedSince: "2026-12-02T11:00:00.000Z",
       backAt: "2026-12-02T12:00:00.000Z",
@@ -112,13 +125,13 @@ describe("hoursStateAt", () => {
 describe("zonedTimeToInstant", () => {
   it("gives a gap's time as the clocks read after the change and an ambiguous hour's first occurrence", () => {
     // 02:30 on 2026-03-29 never happens in Berlin: 03:30 CEST = 01:30 UTC.
-    expect(new Date(zonedTimeToInstant({ year: 2026, month: 3, day: 29, minutes: 150 }, "Europe/Berlin")).toISOString()).toBe(
-      "2026-03-29T01:30:00.000Z",
-    );
+    expect(
+      new Date(zonedTimeToInstant({ year: 2026, month: 3, day: 29, minutes: 150 }, "Europe/Berlin")).toISOString(),
+    ).toBe("2026-03-29T01:30:00.000Z");
     // 02:30 on 2026-10-25 happens twice: first in CEST (00:30 UTC).
-    expect(new Date(zonedTimeToInstant({ year: 2026, month: 10, day: 25, minutes: 150 }, "Europe/Berlin")).toISOString()).toBe(
-      "2026-10-25T00:30:00.000Z",
-    );
+    expect(
+      new Date(zonedTimeToInstant({ year: 2026, month: 10, day: 25, minutes: 150 }, "Europe/Berlin")).toISOString(),
+    ).toBe("2026-10-25T00:30:00.000Z");
   });
 });
 

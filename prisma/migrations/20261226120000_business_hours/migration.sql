@@ -35,6 +35,3 @@ ALTER TABLE "auto_replies" ADD CONSTRAINT "auto_replies_conversation_id_fkey" FO
 
 -- AddForeignKey
 ALTER TABLE "auto_replies" ADD CONSTRAINT "auto_replies_message_id_fkey" FOREIGN KEY ("message_id") REFERENCES "messages"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
-Loaded Prisma config from prisma.config.ts.
-
