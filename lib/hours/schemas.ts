@@ -24,7 +24,10 @@ const day = z.array(interval).max(MAX_INTERVALS_PER_DAY, `At most ${MAX_INTERVAL
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Write a date as YYYY-MM-DD")
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Not a calendar date");
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, "Not a calendar date");
 
 const autoText = (label: string) => safeText({ max: MAX_AUTO_REPLY_LENGTH, label }).transform((value) => value.trim());
 
