@@ -8,6 +8,10 @@ import {
   type OpenInterval,
   zonedTimeToInstant,
 } from "@/lib/hours/schedule";
+import { updateBusinessHoursBodySchema } from "@/lib/hours/schemas";
+import { emptyInboxChanges } from "@/lib/realtime/changes";
+import { INBOX_CHANNEL } from "@/lib/realtime/channels";
+import { realtimeEventsFor } from "@/lib/realtime/inbox-events";
 
 const nineToFive: OpenInterval[] = [{ start: "09:00", end: "17:00" }];
 
@@ -147,5 +151,47 @@ describe("isValidTimeZone and formatBackAt", () => {
     const now = at("2026-12-02T16:30:00Z");
     expect(formatBackAt(at("2026-12-03T08:00:00Z"), "Europe/Berlin", now)).toBe("Thu 3 Dec, 09:00");
     expect(formatBackAt(at("2026-12-02T17:00:00Z"), "Europe/Berlin", now)).toBe("18:00");
+  });
+});
+
+describe("the settings body", () => {
+  const valid = {
+    timeZone: "Europe/Berlin",
+    weekly: { ...emptyWeekly(), mon: [{ start: "22:00", end: "02:00" }], fri: [{ start: "09:00", end: "24:00" }] },
+    holidays: ["2026-12-26", "2026-12-25", "2026-12-26"],
+    awayEnabled: true,
+    awayText: "  Closed.  ",
+    greetingEnabled: false,
+    greetingText: "",
+  };
+  const issue = (body: unknown) => {
+    const result = updateBusinessHoursBodySchema.safeParse(body);
+    return result.success ? null : `${result.error.issues[0]!.path.join(".")}: ${result.error.issues[0]!.message}`;
+  };
+
+  it("accepts overnight and to-midnight intervals, sorts and dedupes holidays, trims texts", () => {
+    const parsed = updateBusinessHoursBodySchema.parse(valid);
+    expect(parsed.holidays).toEqual(["2026-12-25", "2026-12-26"]);
+    expect(parsed.awayText).toBe("Closed.");
+  });
+
+  it("names the field of each mistake", () => {
+    expect(issue({ ...valid, timeZone: "Europe/Nowhere" })).toMatch(/^timeZone: /);
+    expect(issue({ ...valid, weekly: { ...valid.weekly, mon: [{ start: "24:00", end: "02:00" }] } })).toMatch(
+      /^weekly\.mon\.0\.start: /,
+    );
+    expect(issue({ ...valid, holidays: ["2026-13-45"] })).toMatch(/^holidays\.0: /);
+    expect(issue({ ...valid, awayText: "" })).toMatch(/^awayText: /);
+    expect(issue({ ...valid, greetingEnabled: true })).toMatch(/^greetingText: /);
+    expect(issue({ ...valid, extra: 1 })).not.toBeNull();
+  });
+});
+
+describe("phone-numbers-changed", () => {
+  it("is one event on the inbox channel naming each number once", () => {
+    const events = realtimeEventsFor({ ...emptyInboxChanges(), phoneNumbersChanged: ["pn_1", "pn_1"] });
+    expect(events).toEqual([
+      { channel: INBOX_CHANNEL, name: "phone-numbers-changed", data: { phoneNumberIds: ["pn_1"] } },
+    ]);
   });
 });
