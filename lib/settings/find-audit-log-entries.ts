@@ -35,6 +35,9 @@ function summarize({ action, target, targetLabel, detail }: Row): string {
     const verb = { "label.created": "added", "label.updated": "edited" }[action] ?? "deleted";
     return `${verb} the label ${targetLabel ?? target}${detail ? ` (${detail})` : ""}`;
   }
+  if (action === "business_hours.updated") {
+    return `edited the business hours of ${targetLabel ?? target}${detail ? ` (${detail})` : ""}`;
+  }
   if (action === "demo.deleted") return `deleted the sandbox demo${detail ? ` (${detail})` : ""}`;
   if (action === "template.usable_changed") return `${detail ?? "changed"} the template ${targetLabel ?? target}`;
   const verb = isAuditAction(action) ? userVerbs[action] : undefined;
