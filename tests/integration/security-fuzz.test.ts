@@ -81,19 +81,6 @@ beforeAll(async () => {
       path: `/api/settings/phone-numbers/${phoneRowId}`,
       body: () => ({ name: "Sales", wabaId: null }),
     },
-    {
-      method: "PATCH",
-      path: `/api/settings/phone-numbers/${phoneRowId}/business-hours`,
-      body: () => ({
-        timeZone: "Europe/Berlin",
-        weekly: { mon: [{ start: "09:00", end: "17:00" }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
-        holidays: ["2026-12-25"],
-        awayEnabled: false,
-        awayText: "",
-        greetingEnabled: false,
-        greetingText: "",
-      }),
-    },
     { method: "PATCH", path: "/api/settings/whatsapp", body: () => ({ setting: "graphApiVersion", value: null }) },
     { method: "POST", path: "/api/settings/whatsapp/test-connection", body: () => ({ phoneNumberId: "123456789" }) },
     { method: "POST", path: "/api/webhook-events/retry", body: () => ({ ids: ["1"] }) },
@@ -127,6 +114,24 @@ describe("fuzzing every JSON route", () => {
   it("no hostile field value gets a 500 (admin)", async () => {
     const failures: string[] = [];
     for (const route of routes) failures.push(...(await fuzzRoute(admin, route)));
+    expect(failures).toEqual([]);
+  });
+
+  // A route of its own: eight fields of hostile values take a while on a busy machine.
+  it("no hostile field value gets a 500 (business hours)", async () => {
+    const failures = await fuzzRoute(admin, {
+      method: "PATCH",
+      path: `/api/settings/phone-numbers/${phoneRowId}/business-hours`,
+      body: () => ({
+        timeZone: "Europe/Berlin",
+        weekly: { mon: [{ start: "09:00", end: "17:00" }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+        holidays: ["2026-12-25"],
+        awayEnabled: false,
+        awayText: "",
+        greetingEnabled: false,
+        greetingText: "",
+      }),
+    });
     expect(failures).toEqual([]);
   });
 
