@@ -45,7 +45,13 @@ function announcement(message: ThreadMessage, contactName: string): string {
   if (isNote(message)) return `Note from ${author?.kind === "agent" ? author.name : "a colleague"}: ${text}`;
   if (message.direction === "inbound") return `${contactName}: ${text}`;
   const who =
-    author?.kind === "agent" ? author.name : author?.kind === "business_app" ? "WhatsApp Business app" : "Sent";
+    author?.kind === "agent"
+      ? author.name
+      : author?.kind === "business_app"
+        ? "WhatsApp Business app"
+        : author?.kind === "system"
+          ? "Sent automatically"
+          : "Sent";
   return `${who}: ${text}`;
 }
 

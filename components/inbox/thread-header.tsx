@@ -2,7 +2,8 @@
 
 import { availabilityLabels } from "@/lib/views/assignment";
 import type { AgentView, ConversationDetail, ConversationStatus } from "@/lib/views/inbox";
-import { useAgents } from "@/lib/queries/use-conversations";
+import { useAgents, usePhoneNumbers } from "@/lib/queries/use-conversations";
+import { formatBackAt, hoursStateAt } from "@/lib/hours/schedule";
 import type { ConversationChange } from "@/lib/queries/use-conversation-actions";
 import type { PresenceMember } from "@/lib/queries/use-presence";
 import { ConversationLabels } from "./conversation-labels";
@@ -74,6 +75,7 @@ export function ThreadHeader({
             {phone && phone !== name ? `${phone} · ` : ""}
             to {phoneNumberLabel(conversation.phoneNumber)} ·{" "}
             <WindowHint windowClosesAt={conversation.windowClosesAt} />
+            <BusinessHoursHint phoneNumberId={conversation.phoneNumber.id} />
           </p>
           <div className="mt-1">
             <ConversationLabels
@@ -154,6 +156,24 @@ export function ThreadHeader({
         ) : null}
       </div>
     </header>
+  );
+}
+
+/** "Away · back at Thu 3 Dec, 09:00 (Europe/Berlin)" while the number's business hours say closed. */
+function BusinessHoursHint({ phoneNumberId }: { phoneNumberId: string }) {
+  const minute = useMinuteClock();
+  const numbers = usePhoneNumbers();
+  const hours = numbers.data?.find((number) => number.id === phoneNumberId)?.hours;
+  if (!hours || minute === null) return null;
+  const state = hoursStateAt(hours, new Date(minute));
+  if (state.open) return null;
+  return (
+    <span data-testid="business-hours" className="font-medium text-amber-800">
+      {" · "}
+      {state.backAt
+        ? `Away · back at ${formatBackAt(state.backAt, hours.timeZone, new Date())} (${hours.timeZone})`
+        : "Away · no opening hours ahead"}
+    </span>
   );
 }
 

@@ -16,6 +16,7 @@ import { createStatusEventsIfNew, lockWamids } from "@/lib/db/status-events";
 import { incrementWebhookCounters, type WebhookCounterName } from "@/lib/db/webhook-counters";
 import type { ParsedChange, ParsedContact, ParsedMessage, ParsedWebhook } from "@/lib/whatsapp/parse-webhook";
 import { emptyInboxChanges, type InboxChanges } from "@/lib/realtime/changes";
+import { type NewInboundMessage, queueAutoReplies } from "@/lib/hours/queue-auto-replies";
 import { applyTemplateEvents } from "@/lib/templates/apply-template-events";
 import { TEMPLATE_EVENT_FIELDS } from "@/lib/whatsapp/template-schema";
 import { autoAssignConversations } from "@/lib/assignment/auto-assign-conversations";
@@ -187,6 +188,8 @@ async function applyMessageChanges({
   const reopened = await touchConversations({ db, touches });
   // Auto-assignment: new conversations and re-opened unassigned ones go round-robin to online agents.
   await autoAssignConversations({ db, conversationIds: [...changes.conversationsCreated, ...reopened] });
+  // Business hours: the away message / greeting for customer messages stored just now (lib/hours).
+  await queueAutoReplies({ db, messages: newInboundMessages(threadMessages, created), changes });
   const merges = await applyNumberChanges({
     db,
     messages: threadMessages.flatMap((item) => (createdWamids.has(item.message.wamid) ? [item.message] : [])),
@@ -217,6 +220,19 @@ async function applyMessageChanges({
   changes.statusesChanged = await refreshMessageStatuses({ db, wamids: statuses.wamids });
 
   return threadMessages.length - created.length + (statusEvents.length - statuses.inserted);
+}
+
+/** The customer messages this batch stored for the first time, with Meta's timestamps. */
+function newInboundMessages(
+  threadMessages: { message: ParsedMessage }[],
+  created: { id: string; wamid: string; conversationId: string }[],
+): NewInboundMessage[] {
+  const timestamps = new Map(threadMessages.map((item) => [item.message.wamid, item.message.timestamp.date]));
+  return created.map((row) => ({
+    id: row.id,
+    conversationId: row.conversationId,
+    timestamp: timestamps.get(row.wamid) ?? new Date(),
+  }));
 }
 
 /** What the webhook health page shows: the last event per field and per number. */

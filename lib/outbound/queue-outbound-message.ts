@@ -33,12 +33,14 @@ export async function queueOutboundMessage({
 }: {
   db: Db;
   target: SendTarget;
-  message: Omit<NewOutboundMessage, "conversationId" | "authorKind"> & { authorId: string };
+  /** authorId null: sent by the app itself (the away message, the greeting), which assigns nobody. */
+  message: Omit<NewOutboundMessage, "conversationId" | "authorKind">;
   payload: unknown;
   changes: InboxChanges;
 }): Promise<{ id: string; timestamp: Date }> {
   const { conversationId } = target;
-  const created = await createOutboundMessage({ db, message: { ...message, conversationId, authorKind: "agent" } });
+  const authorKind = message.authorId === null ? "system" : "agent";
+  const created = await createOutboundMessage({ db, message: { ...message, conversationId, authorKind } });
   await createOutboundSend({
     db,
     send: {

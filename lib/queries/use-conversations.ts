@@ -7,7 +7,7 @@ import type {
   ConversationDetail,
   ConversationFilters,
   ConversationPage,
-  PhoneNumberView,
+  InboxPhoneNumberView,
   UnreadSummary,
 } from "@/lib/views/inbox";
 import { fetchJson } from "./request-json";
@@ -82,7 +82,7 @@ export function usePhoneNumbers() {
   return useQuery({
     queryKey: inboxKeys.phoneNumbers,
     queryFn: async ({ signal }) =>
-      (await fetchJson<{ phoneNumbers: PhoneNumberView[] }>("/api/phone-numbers", { signal })).phoneNumbers,
+      (await fetchJson<{ phoneNumbers: InboxPhoneNumberView[] }>("/api/phone-numbers", { signal })).phoneNumbers,
     staleTime: 60_000,
   });
 }

@@ -156,6 +156,8 @@ export function useInboxRealtime(
       void queryClient.invalidateQueries({ queryKey: inboxKeys.labels });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.conversations });
     },
+    // An admin changed business hours: the numbers (and their "Back at") reload.
+    "phone-numbers-changed": () => void queryClient.invalidateQueries({ queryKey: inboxKeys.phoneNumbers }),
     onSubscribed: () => {
       void queryClient.invalidateQueries({ queryKey: inboxKeys.conversations });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.sendingStatus });

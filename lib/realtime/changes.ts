@@ -47,6 +47,8 @@ export type InboxChanges = {
   conversationsDeleted: string[];
   /** Users who set themselves online or away (colleagues' assignee pickers show it). */
   availabilityChanged: { userId: string; availability: "online" | "away" }[];
+  /** Numbers whose business hours an admin changed (every inbox's "Back at" follows). */
+  phoneNumbersChanged: string[];
 };
 
 export function emptyInboxChanges(): InboxChanges {
@@ -69,6 +71,7 @@ export function emptyInboxChanges(): InboxChanges {
     conversationsMerged: [],
     conversationsDeleted: [],
     availabilityChanged: [],
+    phoneNumbersChanged: [],
   };
 }
 

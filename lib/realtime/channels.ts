@@ -78,6 +78,8 @@ export const realtimeEvents = {
   conversationsDeleted: "conversations-deleted",
   /** private-inbox: a user set themselves online or away (auto-assignment picks only online ones). */
   availabilityChanged: "availability-changed",
+  /** private-inbox: an admin changed numbers' business hours (the inbox reloads the numbers). */
+  phoneNumbersChanged: "phone-numbers-changed",
 } as const;
 
 export type RealtimeEventName = (typeof realtimeEvents)[keyof typeof realtimeEvents];
@@ -122,6 +124,7 @@ export type ConversationReadEvent = { conversationId: string; userId: string };
 export type TemplatesChangedEvent = { templates: TemplateChange[] };
 /** Ids only: the browser asks GET /api/labels (and its rows) again. */
 export type LabelsChangedEvent = { labelIds: string[] };
+export type PhoneNumbersChangedEvent = { phoneNumberIds: string[] };
 /** Its id only: a panel showing it asks GET /api/contacts/[id] again. */
 export type ContactUpdatedEvent = { contactId: string };
 /** Ids only: every open contact panel asks GET /api/contacts/[id] again (a field came, changed or went). */
@@ -148,6 +151,7 @@ export type RealtimeEventPayloads = {
   "conversation-read": ConversationReadEvent;
   "templates-changed": TemplatesChangedEvent;
   "labels-changed": LabelsChangedEvent;
+  "phone-numbers-changed": PhoneNumbersChangedEvent;
   "contact-updated": ContactUpdatedEvent;
   "contact-attributes-changed": ContactAttributesChangedEvent;
   "conversation-merged": ConversationMergedEvent;

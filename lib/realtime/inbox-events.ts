@@ -168,6 +168,10 @@ export function realtimeEventsFor(changes: InboxChanges, views: EventViews = noE
     const attributeIds = [...new Set(changes.contactAttributesChanged)].slice(0, IDS_PER_EVENT);
     events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.contactAttributesChanged, data: { attributeIds } });
   }
+  if (changes.phoneNumbersChanged.length > 0) {
+    const phoneNumberIds = [...new Set(changes.phoneNumbersChanged)].slice(0, IDS_PER_EVENT);
+    events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.phoneNumbersChanged, data: { phoneNumberIds } });
+  }
   for (const contactId of new Set(changes.contactsUpdated)) {
     events.push({ channel: INBOX_CHANNEL, name: realtimeEvents.contactUpdated, data: { contactId } });
   }

@@ -41,6 +41,9 @@ function summarize({ action, target, targetLabel, detail }: Row): string {
   if (action === "auto_assignment.updated") {
     return `set auto-assignment of phone number ${target.replace(/^phone_number:/, "")}${detail ? ` to ${detail}` : ""}`;
   }
+  if (action === "business_hours.updated") {
+    return `edited the business hours of ${targetLabel ?? target}${detail ? ` (${detail})` : ""}`;
+  }
   if (action === "demo.deleted") return `deleted the sandbox demo${detail ? ` (${detail})` : ""}`;
   if (action === "template.usable_changed") return `${detail ?? "changed"} the template ${targetLabel ?? target}`;
   const verb = isAuditAction(action) ? userVerbs[action] : undefined;

@@ -29,6 +29,7 @@ export const auditActions = {
   "demo.deleted": "Demo data deleted",
   "conversation.assigned": "Conversation assigned",
   "auto_assignment.updated": "Auto-assignment changed",
+  "business_hours.updated": "Business hours edited",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -1,6 +1,7 @@
 // What the inbox JSON API answers and the browser renders — shared by lib/inbox (server) and
 // components/inbox (client). Types and pure helpers only: no server imports here.
 
+import type { BusinessHoursSchedule } from "@/lib/hours/schedule";
 import type { LabelChipView } from "./labels";
 import type { MediaFileView, MessageBodyView, ReferralView } from "./message-body";
 import type { TemplateHeaderMedia } from "./template";
@@ -55,6 +56,9 @@ export type ContactView = {
 };
 
 export type PhoneNumberView = { id: string; displayPhoneNumber: string | null; name: string | null };
+
+/** GET /api/phone-numbers: a number with its business hours (null until an admin sets them), for "Back at". */
+export type InboxPhoneNumberView = PhoneNumberView & { hours: BusinessHoursSchedule | null };
 
 /** availability: absent where a conversation names its assignee (GET /api/agents has it). */
 export type AgentView = { id: string; name: string; role: "admin" | "agent"; availability?: "online" | "away" };
@@ -294,7 +298,7 @@ export type InboxStart = {
   filters: ConversationFilters;
   page: ConversationPage;
   unread: UnreadSummary;
-  phoneNumbers: PhoneNumberView[];
+  phoneNumbers: InboxPhoneNumberView[];
   /** On /inbox/<id>: that conversation (null when it does not exist) and its newest messages. */
   conversation: ConversationDetail | null;
   messages: MessagePage | null;

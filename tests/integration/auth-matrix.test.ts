@@ -118,6 +118,15 @@ async function matrixContact(): Promise<string> {
   return conversation.contactId;
 }
 
+/** The number of the matrix conversation (its row id). */
+async function matrixPhoneNumber(): Promise<string> {
+  const conversation = await getDb().conversation.findUniqueOrThrow({
+    where: { id: await matrixConversation() },
+    select: { phoneNumberId: true },
+  });
+  return conversation.phoneNumberId;
+}
+
 let matrixConversationId: string | null = null;
 /** A conversation to leave notes in (made once, straight in the database). */
 async function matrixConversation(): Promise<string> {
@@ -420,6 +429,28 @@ const apiCases: ApiCase[] = [
     name: "PATCH /api/users/me/availability",
     request: (s) => s.request("/api/users/me/availability", { method: "PATCH", json: { availability: "away" } }),
     expected: { anonymous: 401, agent: 200, admin: 200 },
+  },
+  {
+    name: "GET /api/settings/phone-numbers/[id]/business-hours",
+    request: async (s) => s.request(`/api/settings/phone-numbers/${await matrixPhoneNumber()}/business-hours`),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
+    name: "PATCH /api/settings/phone-numbers/[id]/business-hours",
+    request: async (s) =>
+      s.request(`/api/settings/phone-numbers/${await matrixPhoneNumber()}/business-hours`, {
+        method: "PATCH",
+        json: {
+          timeZone: "Europe/Berlin",
+          weekly: { mon: [{ start: "09:00", end: "17:00" }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+          holidays: ["2026-12-25"],
+          awayEnabled: true,
+          awayText: "Closed",
+          greetingEnabled: false,
+          greetingText: "",
+        },
+      }),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
   },
   {
     name: "GET /api/settings/audit-log",

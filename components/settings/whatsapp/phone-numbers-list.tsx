@@ -10,8 +10,24 @@ import { Field } from "@/components/ui/field";
 import { requestJson } from "@/lib/queries/request-json";
 import type { PhoneNumberView } from "@/lib/views/settings";
 import { AutoAssignmentForm } from "./auto-assignment-form";
+import type { BusinessHoursView } from "@/lib/views/business-hours";
+import { BusinessHoursForm } from "./business-hours-form";
 
-export function PhoneNumbersList({ phoneNumbers }: { phoneNumbers: PhoneNumberView[] }) {
+function hoursSummary(hours: BusinessHoursView): string {
+  if (!hours.configured) return "not set";
+  const on = [hours.awayEnabled ? "away message on" : null, hours.greetingEnabled ? "greeting on" : null].filter(
+    Boolean,
+  );
+  return `${hours.timeZone}${on.length ? ` · ${on.join(", ")}` : ""}`;
+}
+
+export function PhoneNumbersList({
+  phoneNumbers,
+  businessHours,
+}: {
+  phoneNumbers: PhoneNumberView[];
+  businessHours: Record<string, BusinessHoursView>;
+}) {
   if (phoneNumbers.length === 0) {
     return (
       <EmptyState title="No phone numbers yet">
@@ -30,6 +46,20 @@ export function PhoneNumbersList({ phoneNumbers }: { phoneNumbers: PhoneNumberVi
             title={formatBusinessNumber(number.displayPhoneNumber) ?? number.phoneNumberId}
             initial={number.autoAssignment}
           />
+          {businessHours[number.id] ? (
+            <details className="group mt-3 rounded-md border border-slate-200">
+              <summary className="cursor-pointer rounded-md px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-emerald-700">
+                Business hours, away message and greeting
+                <span className="ml-2 font-normal text-slate-500">{hoursSummary(businessHours[number.id]!)}</span>
+              </summary>
+              <div className="border-t border-slate-200 p-3">
+                <BusinessHoursForm
+                  hours={businessHours[number.id]!}
+                  numberLabel={formatBusinessNumber(number.displayPhoneNumber) ?? number.phoneNumberId}
+                />
+              </div>
+            </details>
+          ) : null}
         </li>
       ))}
     </ul>

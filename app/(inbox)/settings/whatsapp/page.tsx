@@ -15,6 +15,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { getDemoData } from "@/lib/demo/get-demo-data";
 import { findAuditLogEntries } from "@/lib/settings/find-audit-log-entries";
 import { findPhoneNumberSettings } from "@/lib/settings/find-phone-number-settings";
+import { findBusinessHoursSettings } from "@/lib/hours/find-business-hours-settings";
 import { getWhatsAppSettings } from "@/lib/settings/get-whatsapp-settings";
 import { DEFAULT_GRAPH_API_VERSION } from "@/lib/settings/whatsapp-settings";
 import { hasDemoData } from "@/lib/views/demo";
@@ -28,10 +29,18 @@ export default async function WhatsAppSettingsPage() {
     findPhoneNumberSettings(),
     findAuditLogEntries({
       limit: 50,
-      action: ["setting.updated", "setting.cleared", "phone_number.updated", "auto_assignment.updated", "demo.deleted"],
+      action: [
+        "setting.updated",
+        "setting.cleared",
+        "phone_number.updated",
+        "auto_assignment.updated",
+        "business_hours.updated",
+        "demo.deleted",
+      ],
     }),
     getDemoData(),
   ]);
+  const businessHours = await findBusinessHoursSettings({ phoneNumberIds: phoneNumbers.map((number) => number.id) });
   const { settings } = view;
   return (
     <div className="space-y-8">
@@ -96,9 +105,9 @@ export default async function WhatsAppSettingsPage() {
 
       <Section
         title="Phone numbers"
-        description="Every number seen in a signed webhook. Name them for the inbox and record their WhatsApp Business Account."
+        description="Every number seen in a signed webhook. Name them for the inbox, record their WhatsApp Business Account, and set their business hours, away message and greeting."
       >
-        <PhoneNumbersList phoneNumbers={phoneNumbers} />
+        <PhoneNumbersList phoneNumbers={phoneNumbers} businessHours={businessHours} />
       </Section>
 
       {hasDemoData(demo) || demo.deletedAt ? (

@@ -1,0 +1,306 @@
+"use client";
+
+// One number's business hours and automatic messages (admins). The whole schedule is saved at once;
+// the line above Save says what a customer writing now would get.
+import { useRouter } from "next/navigation";
+import { type FormEvent, useId, useMemo, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { useMinuteClock } from "@/components/inbox/use-minute-clock";
+import { MAX_AUTO_REPLY_LENGTH, MAX_INTERVALS_PER_DAY } from "@/lib/hours/schemas";
+import { formatBackAt, hoursStateAt, type OpenInterval, type Weekday, WEEKDAYS } from "@/lib/hours/schedule";
+import { requestJson } from "@/lib/queries/request-json";
+import type { BusinessHoursView } from "@/lib/views/business-hours";
+
+const DAY_NAMES: Record<Weekday, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
+
+const TIME_ZONES: string[] =
+  typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC", "Europe/Berlin"];
+
+type Draft = Omit<BusinessHoursView, "phoneNumberId" | "configured">;
+
+export function BusinessHoursForm({ hours, numberLabel }: { hours: BusinessHoursView; numberLabel: string }) {
+  const router = useRouter();
+  const id = useId();
+  const [draft, setDraft] = useState<Draft>(() => ({
+    timeZone: hours.timeZone,
+    weekly: hours.weekly,
+    holidays: hours.holidays,
+    awayEnabled: hours.awayEnabled,
+    awayText: hours.awayText,
+    greetingEnabled: hours.greetingEnabled,
+    greetingText: hours.greetingText,
+  }));
+  const [holiday, setHoliday] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  const update = (change: Partial<Draft>) => {
+    setSaved(false);
+    setDraft((current) => ({ ...current, ...change }));
+  };
+  const setDay = (day: Weekday, intervals: OpenInterval[]) => update({ weekly: { ...draft.weekly, [day]: intervals } });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    const result = await requestJson(
+      `/api/settings/phone-numbers/${encodeURIComponent(hours.phoneNumberId)}/business-hours`,
+      {
+        method: "PATCH",
+        body: draft,
+      },
+    );
+    setPending(false);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    setSaved(true);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={`Business hours of ${numberLabel}`} className="space-y-5">
+      <Field
+        label="Time zone"
+        hint="The hours below are in this zone (an IANA name such as Europe/Berlin); daylight saving time is followed."
+        list={`${id}-zones`}
+        value={draft.timeZone}
+        onChange={(event) => update({ timeZone: event.target.value })}
+        autoComplete="off"
+        spellCheck={false}
+        className="max-w-sm"
+      />
+      <datalist id={`${id}-zones`}>
+        {TIME_ZONES.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Weekly hours</legend>
+        <p className="text-xs text-slate-500">
+          A day without hours is closed. An end before the start runs past midnight (22:00–02:00).
+        </p>
+        <ul className="mt-2 divide-y divide-slate-100 rounded-md border border-slate-200">
+          {WEEKDAYS.map((day) => (
+            <DayRow
+              key={day}
+              day={day}
+              intervals={draft.weekly[day]}
+              onChange={(intervals) => setDay(day, intervals)}
+            />
+          ))}
+        </ul>
+      </fieldset>
+
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Holidays</legend>
+        <p className="text-xs text-slate-500">Closed all day on these dates.</p>
+        <div className="mt-2 flex flex-wrap items-end gap-2">
+          <label className="sr-only" htmlFor={`${id}-holiday`}>
+            Holiday date
+          </label>
+          <input
+            id={`${id}-holiday`}
+            type="date"
+            value={holiday}
+            onChange={(event) => setHoliday(event.target.value)}
+            className="rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/70 focus:outline-none"
+          />
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={!holiday}
+            onClick={() => {
+              update({ holidays: [...new Set([...draft.holidays, holiday])].sort() });
+              setHoliday("");
+            }}
+          >
+            Add holiday
+          </Button>
+        </div>
+        {draft.holidays.length > 0 ? (
+          <ul aria-label="Holidays" className="mt-2 flex flex-wrap gap-2">
+            {draft.holidays.map((date) => (
+              <li key={date} className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-3 text-sm">
+                {date}
+                <button
+                  type="button"
+                  aria-label={`Remove holiday ${date}`}
+                  onClick={() => update({ holidays: draft.holidays.filter((other) => other !== date) })}
+                  className="rounded-full px-1.5 text-slate-600 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-emerald-700"
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </fieldset>
+
+      <AutoMessage
+        label="Away message"
+        toggle="Send an away message to customers who write outside these hours"
+        hint="Once per conversation in each closed period, sent as “Sent automatically”. If the greeting is on too, a first message outside the hours gets the away message only."
+        enabled={draft.awayEnabled}
+        text={draft.awayText}
+        onChange={(enabled, text) => update({ awayEnabled: enabled, awayText: text })}
+      />
+      <AutoMessage
+        label="Greeting"
+        toggle="Greet a customer's first message to this number"
+        hint="Once per customer and number, in or out of hours (outside them, the away message goes instead)."
+        enabled={draft.greetingEnabled}
+        text={draft.greetingText}
+        onChange={(enabled, text) => update({ greetingEnabled: enabled, greetingText: text })}
+      />
+
+      <NowLine hours={hours} />
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {saved ? <Alert tone="success">Business hours saved.</Alert> : null}
+      <Button type="submit" loading={pending}>
+        {pending ? "Saving…" : "Save business hours"}
+      </Button>
+    </form>
+  );
+}
+
+function DayRow({
+  day,
+  intervals,
+  onChange,
+}: {
+  day: Weekday;
+  intervals: OpenInterval[];
+  onChange: (intervals: OpenInterval[]) => void;
+}) {
+  const name = DAY_NAMES[day];
+  const set = (index: number, change: Partial<OpenInterval>) =>
+    onChange(intervals.map((interval, at) => (at === index ? { ...interval, ...change } : interval)));
+  const input =
+    "rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/70 focus:outline-none";
+  return (
+    <li className="flex flex-wrap items-start gap-x-4 gap-y-2 px-3 py-2" data-testid={`hours-${day}`}>
+      <span className="w-24 pt-1 text-sm font-medium text-slate-800">{name}</span>
+      <div className="min-w-0 flex-1 space-y-1.5">
+        {intervals.length === 0 ? <p className="pt-1 text-sm text-slate-500">Closed</p> : null}
+        {intervals.map((interval, index) => (
+          <div key={index} className="flex flex-wrap items-center gap-2">
+            <input
+              type="time"
+              aria-label={`${name} opens`}
+              value={interval.start}
+              onChange={(event) => set(index, { start: event.target.value })}
+              className={input}
+            />
+            <span aria-hidden="true">–</span>
+            <input
+              type="time"
+              aria-label={`${name} closes`}
+              value={interval.end === "24:00" ? "00:00" : interval.end}
+              onChange={(event) => set(index, { end: event.target.value === "00:00" ? "24:00" : event.target.value })}
+              className={input}
+            />
+            <button
+              type="button"
+              aria-label={`Remove ${name}'s hours ${interval.start}–${interval.end}`}
+              onClick={() => onChange(intervals.filter((_, at) => at !== index))}
+              className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-emerald-700"
+            >
+              Remove
+            </button>
+          </div>
+        ))}
+      </div>
+      <button
+        type="button"
+        disabled={intervals.length >= MAX_INTERVALS_PER_DAY}
+        onClick={() =>
+          onChange([
+            ...intervals,
+            intervals.length === 0 ? { start: "09:00", end: "17:00" } : { start: "18:00", end: "20:00" },
+          ])
+        }
+        className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-emerald-700 disabled:opacity-60"
+      >
+        {intervals.length === 0 ? `Open on ${name}` : "Add hours"}
+      </button>
+    </li>
+  );
+}
+
+function AutoMessage({
+  label,
+  toggle,
+  hint,
+  enabled,
+  text,
+  onChange,
+}: {
+  label: string;
+  toggle: string;
+  hint: string;
+  enabled: boolean;
+  text: string;
+  onChange: (enabled: boolean, text: string) => void;
+}) {
+  const id = useId();
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium text-slate-800">{label}</legend>
+      <label className="flex items-start gap-2 text-sm text-slate-800">
+        <input
+          type="checkbox"
+          checked={enabled}
+          onChange={(event) => onChange(event.target.checked, text)}
+          className="mt-0.5 size-4 accent-emerald-700"
+        />
+        {toggle}
+      </label>
+      <label htmlFor={`${id}-text`} className="sr-only">
+        {label} text
+      </label>
+      <textarea
+        id={`${id}-text`}
+        value={text}
+        maxLength={MAX_AUTO_REPLY_LENGTH}
+        rows={3}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => onChange(enabled, event.target.value)}
+        className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/70 focus:outline-none"
+      />
+      <p id={`${id}-hint`} className="text-xs text-slate-500">
+        {hint}
+      </p>
+    </fieldset>
+  );
+}
+
+/** What the saved hours say now (the draft counts once saved). */
+function NowLine({ hours }: { hours: BusinessHoursView }) {
+  const minute = useMinuteClock();
+  const state = useMemo(() => (minute === null ? null : hoursStateAt(hours, new Date(minute))), [hours, minute]);
+  if (!hours.configured || !state) return null;
+  return (
+    <p className="text-sm text-slate-700" data-testid="hours-now">
+      {state.open
+        ? "Open now."
+        : state.backAt
+          ? `Closed now — back at ${formatBackAt(state.backAt, hours.timeZone, new Date())} (${hours.timeZone}).`
+          : "Closed now, with no opening hours ahead."}
+    </p>
+  );
+}

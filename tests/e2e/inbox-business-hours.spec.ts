@@ -1,0 +1,95 @@
+// Business hours: an admin sets a number's schedule so that it is closed now (a holiday today) and
+// turns the away message on, on the settings page; the customer writes twice from the sandbox's
+// phone; exactly one away message comes back — on the phone and in the agent's thread, marked
+// "Sent automatically" — the Graph API stand-in received it once, and the thread says when the team
+// is back.
+import type { Page } from "@playwright/test";
+import {
+  businessNumberLabel,
+  customerWrites,
+  newBusinessNumber,
+  newCustomer,
+  type Customer,
+} from "./support/customers";
+import { screenshotPath } from "./support/fixtures";
+import { graphRequests, metaSimulates } from "./support/graph-control";
+import { expect, test } from "./support/inbox";
+import { conversationIdOf } from "./support/inbox-db";
+import { messages, openConversation } from "./support/inbox-ui";
+
+test.describe.configure({ timeout: 240_000 });
+
+const AWAY = "Thanks for writing! We are closed today and answer from 09:00 UTC.";
+
+async function openPhone(page: Page, customer: Customer) {
+  await page.goto("/sandbox");
+  await page.getByRole("list", { name: "Customers" }).getByRole("button", { name: customer.name }).click();
+  const phone = page.getByRole("region", { name: `${customer.name}'s phone` });
+  await expect(phone).toBeVisible();
+  return phone;
+}
+
+async function customerTypes(phone: ReturnType<Page["getByRole"]>, text: string) {
+  await phone.getByRole("textbox", { name: /^Message as/ }).fill(text);
+  await phone.getByRole("button", { name: "Send" }).click();
+  await expect(phone.getByRole("log", { name: "Messages" }).getByText(text)).toBeVisible({ timeout: 30_000 });
+}
+
+test("a message outside business hours gets the away message once", async ({ admin }) => {
+  const number = newBusinessNumber();
+  // The number appears in settings with its first webhook.
+  await customerWrites({ from: newCustomer("First Caller"), to: number, text: "registering" });
+  const page = admin.page;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/settings/whatsapp");
+  const numberForm = page.getByRole("form", { name: `Phone number ${businessNumberLabel(number)}` });
+  const item = page.getByRole("listitem").filter({ has: numberForm });
+  await item.getByText("Business hours, away message and greeting").click();
+  const form = page.getByRole("form", { name: `Business hours of ${businessNumberLabel(number)}` });
+  await expect(form).toBeVisible();
+
+  // Mon–Fri 09:00–17:00 UTC (the defaults), with today a holiday: closed now, whatever the hour.
+  await form.getByLabel("Time zone").fill("UTC");
+  await form.getByLabel("Holiday date").fill(new Date().toISOString().slice(0, 10));
+  await form.getByRole("button", { name: "Add holiday" }).click();
+  await form.getByLabel("Send an away message to customers who write outside these hours").check();
+  await form.getByLabel("Away message text").fill(AWAY);
+  await form.getByRole("button", { name: "Save business hours" }).click();
+  await expect(form.getByText("Business hours saved.")).toBeVisible();
+  await expect(form.getByTestId("hours-now")).toContainText("Closed now — back at");
+  await page.screenshot({ path: screenshotPath("business-hours-settings-1280"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await form.screenshot({ path: screenshotPath("business-hours-settings-390") });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The customer writes twice from the phone.
+  const customer = newCustomer("Nadia Nightowl");
+  await metaSimulates(customer, number);
+  const simulator = await admin.context.newPage();
+  const phone = await openPhone(simulator, customer);
+  await customerTypes(phone, "Hi, is anyone there?");
+  await expect(phone.getByRole("log", { name: "Messages" }).getByText(AWAY)).toBeVisible({ timeout: 30_000 });
+  await customerTypes(phone, "Hello again?");
+
+  const conversationId = await conversationIdOf({ customer, number });
+  await openConversation(page, conversationId, customer.name);
+  await expect(messages(page, "Hello again?")).toBeVisible();
+  // The away message would be queued in the same transaction as the message: a reload shows all of it.
+  await page.reload();
+  await expect(messages(page, "Hello again?")).toBeVisible();
+  const away = messages(page, AWAY);
+  await expect(away).toHaveCount(1);
+  await expect(away.getByTestId("message-author")).toHaveText("Sent automatically");
+  await expect(page.getByTestId("business-hours")).toContainText("Away · back at");
+  await page.screenshot({ path: screenshotPath("business-hours-thread-1280") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(away).toBeVisible();
+  await page.screenshot({ path: screenshotPath("business-hours-thread-390") });
+
+  // Once on the phone, once at Meta's door.
+  await expect(phone.getByRole("log", { name: "Messages" }).getByText(AWAY)).toHaveCount(1);
+  const sent = (await graphRequests({ to: customer.waId })).filter(
+    (request) => (request.body.text as { body?: string } | undefined)?.body === AWAY,
+  );
+  expect(sent).toHaveLength(1);
+});
