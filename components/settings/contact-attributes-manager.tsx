@@ -41,6 +41,8 @@ function Manager() {
   const [deleting, setDeleting] = useState<ContactAttributeView | null>(null);
   const remove = useDeleteContactAttribute();
   const list = attributes.data ?? [];
+  // The count as it is now (agents fill values in while the page is open): read again on opening the dialog.
+  const confirming = deleting ? (list.find((attribute) => attribute.id === deleting.id) ?? deleting) : null;
   return (
     <div className="space-y-6">
       {editing ? (
@@ -96,7 +98,14 @@ function Manager() {
                 <Button variant="secondary" onClick={() => setEditing(attribute)} aria-label={`Edit ${attribute.name}`}>
                   Edit
                 </Button>
-                <Button variant="danger" onClick={() => setDeleting(attribute)} aria-label={`Delete ${attribute.name}`}>
+                <Button
+                  variant="danger"
+                  onClick={() => {
+                    setDeleting(attribute);
+                    void attributes.refetch();
+                  }}
+                  aria-label={`Delete ${attribute.name}`}
+                >
                   Delete
                 </Button>
               </span>
@@ -115,8 +124,8 @@ function Manager() {
         }}
       >
         <p>
-          “{deleting?.name}” goes from every contact panel, and {plural(deleting?.contactCount ?? 0, "contact")}{" "}
-          {deleting?.contactCount === 1 ? "loses its value" : "lose their value"} for it. This cannot be undone.
+          “{confirming?.name}” goes from every contact panel, and {plural(confirming?.contactCount ?? 0, "contact")}{" "}
+          {confirming?.contactCount === 1 ? "loses its value" : "lose their value"} for it. This cannot be undone.
         </p>
       </ConfirmDialog>
     </div>

@@ -109,11 +109,11 @@ test("deleting an attribute asks first, saying how many contacts lose their valu
   await field.press("Enter");
   await expect(panel(sam.page).getByRole("form", { name }).getByRole("status")).toHaveText("Saved");
 
-  await admin.page.reload();
-  await expect(settingsRow(admin.page, name)).toContainText("1 contact");
+  // The settings page was opened before the value was filled in: the dialog counts it all the same.
   await admin.page.getByRole("button", { name: `Delete ${name}` }).click();
   const dialog = admin.page.getByRole("dialog", { name: "Delete this attribute?" });
   await expect(dialog).toContainText(`“${name}” goes from every contact panel, and 1 contact loses its value`);
+  await expect(settingsRow(admin.page, name)).toContainText("1 contact");
   await dialog.getByRole("button", { name: "Delete" }).click();
   await expect(settingsRow(admin.page, name)).toHaveCount(0);
   await expect(panel(sam.page).getByRole("textbox", { name })).toHaveCount(0, { timeout: 30_000 });
