@@ -55,7 +55,7 @@ test("auto-assignment hands three new conversations to two online agents in turn
   await form.getByRole("button", { name: "Save auto-assignment" }).click();
   await expect(form.getByText("Auto-assignment saved.")).toBeVisible();
   await expect(
-    admin.page.getByText(`set auto-assignment of phone number ${number.phoneNumberId} to on, no cap`),
+    admin.page.getByRole("cell", { name: `set auto-assignment of phone number ${number.phoneNumberId} to on, no cap` }),
   ).toBeVisible();
   await form.scrollIntoViewIfNeeded();
   await admin.page.screenshot({ path: screenshotPath("auto-assignment-settings") });
