@@ -42,7 +42,6 @@ test("auto-assignment hands three new conversations to two online agents in turn
   const picker = thread(ana.page).getByRole("combobox", { name: "Assignee" });
   await expect(picker.getByRole("option", { name: `${bruno.name} — away` })).toHaveCount(1);
   await bruno.page.goto("/inbox");
-  await expectLive(bruno.page);
   await switchAvailability(bruno.page, " ", "Online");
   await expect(picker.getByRole("option", { name: `${bruno.name} — online` })).toHaveCount(1);
   await expect(picker.getByRole("option", { name: `${ana.name} (me) — online` })).toHaveCount(1);
