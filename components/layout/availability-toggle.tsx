@@ -39,7 +39,7 @@ export function AvailabilityToggle({ initial }: { initial: Availability }) {
         title={
           online ? "You take new conversations. Switch to away" : "You take no new conversations. Switch to online"
         }
-        className={`inline-flex items-center gap-1.5 rounded-full border px-2 py-1 text-xs whitespace-nowrap sm:px-2.5 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-60 ${
+        className={`inline-flex items-center gap-1.5 rounded-full border px-1.5 py-1 text-xs whitespace-nowrap sm:px-2.5 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-60 ${
           online
             ? "border-emerald-300 bg-emerald-50 text-emerald-900 hover:bg-emerald-100"
             : "border-slate-300 bg-slate-50 text-slate-700 hover:bg-slate-100"
