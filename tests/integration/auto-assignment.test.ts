@@ -140,6 +140,16 @@ describe("round-robin", () => {
     expect(await assigneesOfNewConversations(number.phoneNumberId, 4)).toEqual([a.id, b.id, c.id, a.id]);
   });
 
+  it("customers writing at the same moment are still dealt out in turn (the pointer is locked)", async () => {
+    const a = await onlineAgent();
+    const b = await onlineAgent();
+    const number = await numberWithAutoAssignment({ enabled: true, cap: null });
+    const written = await Promise.all(Array.from({ length: 10 }, () => customerWrites(number.phoneNumberId)));
+    const assignees = await Promise.all(written.map(({ conversationId }) => assigneeOf(conversationId)));
+    expect(assignees.filter((id) => id === a.id)).toHaveLength(5);
+    expect(assignees.filter((id) => id === b.id)).toHaveLength(5);
+  });
+
   it("skips an agent who is away and never picks a deactivated one; nobody online → unassigned", async () => {
     const a = await onlineAgent();
     const b = await onlineAgent();
