@@ -59,12 +59,6 @@ test("auto-assignment hands three new conversations to two online agents in turn
   await form.scrollIntoViewIfNeeded();
   await admin.page.screenshot({ path: screenshotPath("auto-assignment-settings") });
 
-  // Settings → Users says who is online too.
-  await admin.page.goto("/settings/users");
-  await expect(admin.page.getByTestId(`user-row-${ana.email}`).getByTestId("user-availability")).toHaveText("Online");
-  await admin.page.getByTestId(`user-row-${ana.email}`).scrollIntoViewIfNeeded();
-  await admin.page.screenshot({ path: screenshotPath("availability-users") });
-
   // Both agents watch the number's conversations.
   for (const person of [ana, bruno]) {
     await person.page.goto("/inbox");
@@ -93,6 +87,12 @@ test("auto-assignment hands three new conversations to two online agents in turn
   await admin.page.setViewportSize({ width: 390, height: 844 });
   await form.scrollIntoViewIfNeeded();
   await admin.page.screenshot({ path: screenshotPath("auto-assignment-settings-phone") });
+  // Settings → Users says who is online too.
+  await admin.page.goto("/settings/users");
+  await expect(admin.page.getByTestId(`user-row-${ana.email}`).getByTestId("user-availability")).toHaveText("Online");
+  await admin.page.getByTestId(`user-row-${ana.email}`).scrollIntoViewIfNeeded();
+  await admin.page.screenshot({ path: screenshotPath("availability-users") });
+
   await admin.page.goto("/inbox");
   await expect(availability(admin.page)).toHaveText("Away");
   await admin.page.screenshot({ path: screenshotPath("availability-header-admin-phone") });
