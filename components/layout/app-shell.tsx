@@ -8,7 +8,7 @@ type ShellUser = { name: string; email: string; role: "admin" | "agent" };
 
 // Narrower on a phone: every destination stays in the header at 390 px.
 const navLink =
-  "rounded-md px-2 py-2 text-sm font-medium sm:px-3 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-emerald-700";
+  "rounded-md px-1.5 py-2 text-sm font-medium sm:px-3 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-emerald-700";
 
 export function AppShell({
   user,
@@ -35,7 +35,7 @@ export function AppShell({
       {sandbox ? <SandboxBanner isAdmin={user.role === "admin"} /> : null}
       {/* h-14: the inbox fills the rest of the viewport below this header. */}
       <header className="h-14 shrink-0 border-b border-slate-200 bg-white">
-        <div className="flex h-full items-center gap-2 px-4 sm:gap-4">
+        <div className="flex h-full items-center gap-2 px-2 sm:gap-4 sm:px-4">
           <Link href="/inbox" className="hidden font-semibold text-slate-900 sm:inline">
             WhatsApp Inbox
           </Link>

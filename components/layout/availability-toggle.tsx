@@ -39,7 +39,7 @@ export function AvailabilityToggle({ initial }: { initial: Availability }) {
         title={
           online ? "You take new conversations. Switch to away" : "You take no new conversations. Switch to online"
         }
-        className={`inline-flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-60 ${
+        className={`inline-flex items-center gap-1.5 rounded-full border px-1.5 py-1 text-xs whitespace-nowrap sm:px-2.5 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-60 ${
           online
             ? "border-emerald-300 bg-emerald-50 text-emerald-900 hover:bg-emerald-100"
             : "border-slate-300 bg-slate-50 text-slate-700 hover:bg-slate-100"
@@ -47,7 +47,8 @@ export function AvailabilityToggle({ initial }: { initial: Availability }) {
       >
         <span
           aria-hidden="true"
-          className={`size-2 rounded-full ${online ? "bg-emerald-600" : "border border-slate-500 bg-white"}`}
+          // At 390 px the header has no room for it: the word alone says it there.
+          className={`hidden size-2 rounded-full sm:inline-block ${online ? "bg-emerald-600" : "border border-slate-500 bg-white"}`}
         />
         {availabilityLabels[availability]}
       </button>

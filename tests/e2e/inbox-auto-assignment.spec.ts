@@ -42,7 +42,6 @@ test("auto-assignment hands three new conversations to two online agents in turn
   const picker = thread(ana.page).getByRole("combobox", { name: "Assignee" });
   await expect(picker.getByRole("option", { name: `${bruno.name} — away` })).toHaveCount(1);
   await bruno.page.goto("/inbox");
-  await expectLive(bruno.page);
   await switchAvailability(bruno.page, " ", "Online");
   await expect(picker.getByRole("option", { name: `${bruno.name} — online` })).toHaveCount(1);
   await expect(picker.getByRole("option", { name: `${ana.name} (me) — online` })).toHaveCount(1);
@@ -55,7 +54,7 @@ test("auto-assignment hands three new conversations to two online agents in turn
   await form.getByRole("button", { name: "Save auto-assignment" }).click();
   await expect(form.getByText("Auto-assignment saved.")).toBeVisible();
   await expect(
-    admin.page.getByText(`set auto-assignment of phone number ${number.phoneNumberId} to on, no cap`),
+    admin.page.getByRole("cell", { name: `set auto-assignment of phone number ${number.phoneNumberId} to on, no cap` }),
   ).toBeVisible();
   await form.scrollIntoViewIfNeeded();
   await admin.page.screenshot({ path: screenshotPath("auto-assignment-settings") });
@@ -88,6 +87,12 @@ test("auto-assignment hands three new conversations to two online agents in turn
   await admin.page.setViewportSize({ width: 390, height: 844 });
   await form.scrollIntoViewIfNeeded();
   await admin.page.screenshot({ path: screenshotPath("auto-assignment-settings-phone") });
+  // Settings → Users says who is online too.
+  await admin.page.goto("/settings/users");
+  await expect(admin.page.getByTestId(`user-row-${ana.email}`).getByTestId("user-availability")).toHaveText("Online");
+  await admin.page.getByTestId(`user-row-${ana.email}`).scrollIntoViewIfNeeded();
+  await admin.page.screenshot({ path: screenshotPath("availability-users") });
+
   await admin.page.goto("/inbox");
   await expect(availability(admin.page)).toHaveText("Away");
   await admin.page.screenshot({ path: screenshotPath("availability-header-admin-phone") });

@@ -7,6 +7,7 @@
 // run one after another and send their own agents away when they end.
 import { randomInt } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { autoAssignConversations } from "../../lib/assignment/auto-assign-conversations";
 import { getDb } from "../../lib/db/client";
 import { ensurePhoneNumber } from "../../lib/db/phone-numbers";
 import {
@@ -138,6 +139,38 @@ describe("round-robin", () => {
     const c = await onlineAgent();
     const number = await numberWithAutoAssignment({ enabled: true, cap: null });
     expect(await assigneesOfNewConversations(number.phoneNumberId, 4)).toEqual([a.id, b.id, c.id, a.id]);
+  });
+
+  it("several customers writing at once are dealt out in turn", async () => {
+    const a = await onlineAgent();
+    const b = await onlineAgent();
+    const number = await numberWithAutoAssignment({ enabled: true, cap: null });
+    const written = await Promise.all(Array.from({ length: 10 }, () => customerWrites(number.phoneNumberId)));
+    const assignees = await Promise.all(written.map(({ conversationId }) => assigneeOf(conversationId)));
+    expect(assignees.filter((id) => id === a.id)).toHaveLength(5);
+    expect(assignees.filter((id) => id === b.id)).toHaveLength(5);
+  });
+
+  it("concurrent ingest transactions continue one sequence (the pointer's row is locked)", async () => {
+    const a = await onlineAgent();
+    const b = await onlineAgent();
+    const number = await numberWithAutoAssignment({ enabled: true, cap: null });
+    const db = getDb();
+    const ids: string[] = [];
+    for (let index = 0; index < 6; index += 1) {
+      const contact = await db.contact.create({ data: { waId: uniqueWaId() } });
+      const conversation = await db.conversation.create({
+        data: { contactId: contact.id, phoneNumberId: number.id, lastInboundAt: new Date() },
+      });
+      ids.push(conversation.id);
+    }
+    // Six batches at once, one new conversation each, as six ingesting processes would apply them.
+    await Promise.all(
+      ids.map((id) => db.$transaction((tx) => autoAssignConversations({ db: tx, conversationIds: [id] }))),
+    );
+    const assignees = await Promise.all(ids.map(assigneeOf));
+    expect(assignees.filter((id) => id === a.id)).toHaveLength(3);
+    expect(assignees.filter((id) => id === b.id)).toHaveLength(3);
   });
 
   it("skips an agent who is away and never picks a deactivated one; nobody online → unassigned", async () => {
