@@ -8,10 +8,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useMinuteClock } from "@/components/inbox/use-minute-clock";
-import { MAX_AUTO_REPLY_LENGTH, MAX_INTERVALS_PER_DAY } from "@/lib/hours/schemas";
-import { formatBackAt, hoursStateAt, type OpenInterval, type Weekday, WEEKDAYS } from "@/lib/hours/schedule";
+import {
+  formatBackAt,
+  hoursStateAt,
+  type OpenInterval,
+  type Weekday,
+  WEEKDAYS,
+} from "@/lib/views/business-hours-schedule";
 import { requestJson } from "@/lib/queries/request-json";
-import type { BusinessHoursView } from "@/lib/views/business-hours";
+import { type BusinessHoursView, MAX_AUTO_REPLY_LENGTH, MAX_INTERVALS_PER_DAY } from "@/lib/views/business-hours";
 
 const DAY_NAMES: Record<Weekday, string> = {
   mon: "Monday",
