@@ -198,9 +198,12 @@ function DayRow({
   const input =
     "rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/70 focus:outline-none";
   return (
-    <li className="flex flex-wrap items-start gap-x-4 gap-y-2 px-3 py-2" data-testid={`hours-${day}`}>
-      <span className="w-24 pt-1 text-sm font-medium text-slate-800">{name}</span>
-      <div className="min-w-0 flex-1 space-y-1.5">
+    <li
+      className="grid grid-cols-[1fr_auto] items-start gap-x-4 gap-y-2 px-3 py-2 sm:grid-cols-[6rem_1fr_auto]"
+      data-testid={`hours-${day}`}
+    >
+      <span className="pt-1 text-sm font-medium text-slate-800">{name}</span>
+      <div className="col-span-2 row-start-2 min-w-0 space-y-1.5 sm:col-span-1 sm:col-start-2 sm:row-start-1">
         {intervals.length === 0 ? <p className="pt-1 text-sm text-slate-500">Closed</p> : null}
         {intervals.map((interval, index) => (
           <div key={index} className="flex flex-wrap items-center gap-2">
@@ -239,7 +242,7 @@ function DayRow({
             intervals.length === 0 ? { start: "09:00", end: "17:00" } : { start: "18:00", end: "20:00" },
           ])
         }
-        className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-emerald-700 disabled:opacity-60"
+        className="col-start-2 row-start-1 rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-emerald-700 disabled:opacity-60 sm:col-start-3"
       >
         {intervals.length === 0 ? `Open on ${name}` : "Add hours"}
       </button>
