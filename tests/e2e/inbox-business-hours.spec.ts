@@ -11,6 +11,7 @@ import {
   newCustomer,
   type Customer,
 } from "./support/customers";
+import { expectAccessible } from "./support/accessibility";
 import { screenshotPath } from "./support/fixtures";
 import { graphRequests, metaSimulates } from "./support/graph-control";
 import { expect, test } from "./support/inbox";
@@ -57,6 +58,7 @@ test("a message outside business hours gets the away message once", async ({ adm
   await form.getByRole("button", { name: "Save business hours" }).click();
   await expect(form.getByText("Business hours saved.")).toBeVisible();
   await expect(form.getByTestId("hours-now")).toContainText("Closed now — back at");
+  await expectAccessible(page, "settings · a number's business hours");
   await page.screenshot({ path: screenshotPath("business-hours-settings-1280"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await form.screenshot({ path: screenshotPath("business-hours-settings-390") });
@@ -81,6 +83,7 @@ test("a message outside business hours gets the away message once", async ({ adm
   await expect(away).toHaveCount(1);
   await expect(away.getByTestId("message-author")).toHaveText("Sent automatically");
   await expect(page.getByTestId("business-hours")).toContainText("Away · back at");
+  await expectAccessible(page, "inbox · an away message in the thread");
   await page.screenshot({ path: screenshotPath("business-hours-thread-1280") });
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(away).toBeVisible();
