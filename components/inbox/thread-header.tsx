@@ -3,7 +3,7 @@
 import { availabilityLabels } from "@/lib/views/assignment";
 import type { AgentView, ConversationDetail, ConversationStatus } from "@/lib/views/inbox";
 import { useAgents, usePhoneNumbers } from "@/lib/queries/use-conversations";
-import { formatBackAt, hoursStateAt } from "@/lib/hours/schedule";
+import { formatBackAt, hoursStateAt } from "@/lib/views/business-hours-schedule";
 import type { ConversationChange } from "@/lib/queries/use-conversation-actions";
 import type { PresenceMember } from "@/lib/queries/use-presence";
 import { ConversationLabels } from "./conversation-labels";

@@ -1,5 +1,10 @@
 import "server-only";
-import { type BusinessHoursSchedule, emptyWeekly, type OpenInterval, WEEKDAYS } from "@/lib/hours/schedule";
+import {
+  type BusinessHoursSchedule,
+  emptyWeekly,
+  type OpenInterval,
+  WEEKDAYS,
+} from "@/lib/views/business-hours-schedule";
 import type { Db } from "./client";
 
 export type BusinessHoursRow = BusinessHoursSchedule & {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { BusinessHoursRow } from "@/lib/db/business-hours";
 import type { BusinessHoursView } from "@/lib/views/business-hours";
-import { emptyWeekly } from "./schedule";
+import { emptyWeekly } from "@/lib/views/business-hours-schedule";
 
 const nineToFive = () => [{ start: "09:00", end: "17:00" }];
 

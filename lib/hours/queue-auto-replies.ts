@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { lockSendTarget } from "@/lib/db/outbound-messages";
 import { messagePayload, queueOutboundMessage } from "@/lib/outbound/queue-outbound-message";
 import type { InboxChanges } from "@/lib/realtime/changes";
-import { hoursStateAt } from "./schedule";
+import { hoursStateAt } from "@/lib/views/business-hours-schedule";
 
 /** A customer message this batch stored for the first time. */
 export type NewInboundMessage = { id: string; conversationId: string; timestamp: Date };

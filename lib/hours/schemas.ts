@@ -2,12 +2,9 @@
 // the field. Shared by the API route and the settings form.
 import { z } from "zod";
 import { safeText } from "@/lib/http/text";
-import { isValidTimeZone, WEEKDAYS } from "./schedule";
+import { isValidTimeZone, WEEKDAYS } from "@/lib/views/business-hours-schedule";
 
-/** The longest automatic message (Meta's limit for a text message body). */
-export const MAX_AUTO_REPLY_LENGTH = 4096;
-export const MAX_INTERVALS_PER_DAY = 6;
-export const MAX_HOLIDAYS = 366;
+import { MAX_AUTO_REPLY_LENGTH, MAX_HOLIDAYS, MAX_INTERVALS_PER_DAY } from "@/lib/views/business-hours";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Write a time as HH:MM, 00:00–23:59");
 const endTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "Write a time as HH:MM, 00:00–24:00");

@@ -8,7 +8,7 @@ import { publishRealtime } from "@/lib/realtime/server";
 import { emptyInboxChanges } from "@/lib/realtime/changes";
 import type { BusinessHoursView } from "@/lib/views/business-hours";
 import { toBusinessHoursView } from "./business-hours-view";
-import { phoneNumberNotFound } from "./get-business-hours";
+import { phoneNumberNotFound } from "./hours-errors";
 import type { UpdateBusinessHoursBody } from "./schemas";
 
 /**

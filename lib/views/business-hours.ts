@@ -1,5 +1,10 @@
 // What the business hours API answers, shared by the server and the settings form.
-import type { BusinessHoursSchedule } from "@/lib/hours/schedule";
+import type { BusinessHoursSchedule } from "@/lib/views/business-hours-schedule";
+
+/** The longest automatic message (Meta's limit for a text message body). */
+export const MAX_AUTO_REPLY_LENGTH = 4096;
+export const MAX_INTERVALS_PER_DAY = 6;
+export const MAX_HOLIDAYS = 366;
 
 /** GET/PATCH /api/settings/phone-numbers/[id]/business-hours → `{ businessHours }`. */
 export type BusinessHoursView = BusinessHoursSchedule & {

@@ -1,7 +1,7 @@
 // What the inbox JSON API answers and the browser renders — shared by lib/inbox (server) and
 // components/inbox (client). Types and pure helpers only: no server imports here.
 
-import type { BusinessHoursSchedule } from "@/lib/hours/schedule";
+import type { BusinessHoursSchedule } from "@/lib/views/business-hours-schedule";
 import type { LabelChipView } from "./labels";
 import type { MediaFileView, MessageBodyView, ReferralView } from "./message-body";
 import type { TemplateHeaderMedia } from "./template";

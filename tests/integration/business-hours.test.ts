@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "../../lib/db/client";
 import { queueAutoReplies } from "../../lib/hours/queue-auto-replies";
-import { emptyWeekly, hoursStateAt, type OpenInterval } from "../../lib/hours/schedule";
+import { emptyWeekly, hoursStateAt, type OpenInterval } from "../../lib/views/business-hours-schedule";
 import { emptyInboxChanges } from "../../lib/realtime/changes";
 import type { BusinessHoursView } from "../../lib/views/business-hours";
 import type { InboxPhoneNumberView, MessagePage } from "../../lib/views/inbox";

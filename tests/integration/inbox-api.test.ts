@@ -188,6 +188,8 @@ describe("inbox API access", () => {
       id: await phoneRowId(number.phoneNumberId),
       displayPhoneNumber: number.display,
       name: null,
+      // Its business hours ("Back at" in the thread): none until an admin sets them.
+      hours: null,
     });
   });
 });

@@ -7,7 +7,7 @@ import {
   isValidTimeZone,
   type OpenInterval,
   zonedTimeToInstant,
-} from "@/lib/hours/schedule";
+} from "@/lib/views/business-hours-schedule";
 import { updateBusinessHoursBodySchema } from "@/lib/hours/schemas";
 import { emptyInboxChanges } from "@/lib/realtime/changes";
 import { INBOX_CHANNEL } from "@/lib/realtime/channels";

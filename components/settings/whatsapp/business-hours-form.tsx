@@ -8,20 +8,16 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useMinuteClock } from "@/components/inbox/use-minute-clock";
-import { MAX_AUTO_REPLY_LENGTH, MAX_INTERVALS_PER_DAY } from "@/lib/hours/schemas";
-import { formatBackAt, hoursStateAt, type OpenInterval, type Weekday, WEEKDAYS } from "@/lib/hours/schedule";
+import {
+  formatBackAt,
+  hoursStateAt,
+  type OpenInterval,
+  type Weekday,
+  WEEKDAYS,
+} from "@/lib/views/business-hours-schedule";
 import { requestJson } from "@/lib/queries/request-json";
 import type { BusinessHoursView } from "@/lib/views/business-hours";
-
-const DAY_NAMES: Record<Weekday, string> = {
-  mon: "Monday",
-  tue: "Tuesday",
-  wed: "Wednesday",
-  thu: "Thursday",
-  fri: "Friday",
-  sat: "Saturday",
-  sun: "Sunday",
-};
+import { AutoMessage, DayRow } from "./business-hours-fields";
 
 const TIME_ZONES: string[] =
   typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC", "Europe/Berlin"];
@@ -175,117 +171,6 @@ export function BusinessHoursForm({ hours, numberLabel }: { hours: BusinessHours
         {pending ? "Saving…" : "Save business hours"}
       </Button>
     </form>
-  );
-}
-
-function DayRow({
-  day,
-  intervals,
-  onChange,
-}: {
-  day: Weekday;
-  intervals: OpenInterval[];
-  onChange: (intervals: OpenInterval[]) => void;
-}) {
-  const name = DAY_NAMES[day];
-  const set = (index: number, change: Partial<OpenInterval>) =>
-    onChange(intervals.map((interval, at) => (at === index ? { ...interval, ...change } : interval)));
-  const input =
-    "rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/70 focus:outline-none";
-  return (
-    <li className="flex flex-wrap items-start gap-x-4 gap-y-2 px-3 py-2" data-testid={`hours-${day}`}>
-      <span className="w-24 pt-1 text-sm font-medium text-slate-800">{name}</span>
-      <div className="min-w-0 flex-1 space-y-1.5">
-        {intervals.length === 0 ? <p className="pt-1 text-sm text-slate-500">Closed</p> : null}
-        {intervals.map((interval, index) => (
-          <div key={index} className="flex flex-wrap items-center gap-2">
-            <input
-              type="time"
-              aria-label={`${name} opens`}
-              value={interval.start}
-              onChange={(event) => set(index, { start: event.target.value })}
-              className={input}
-            />
-            <span aria-hidden="true">–</span>
-            <input
-              type="time"
-              aria-label={`${name} closes`}
-              value={interval.end === "24:00" ? "00:00" : interval.end}
-              onChange={(event) => set(index, { end: event.target.value === "00:00" ? "24:00" : event.target.value })}
-              className={input}
-            />
-            <button
-              type="button"
-              aria-label={`Remove ${name}'s hours ${interval.start}–${interval.end}`}
-              onClick={() => onChange(intervals.filter((_, at) => at !== index))}
-              className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-emerald-700"
-            >
-              Remove
-            </button>
-          </div>
-        ))}
-      </div>
-      <button
-        type="button"
-        disabled={intervals.length >= MAX_INTERVALS_PER_DAY}
-        onClick={() =>
-          onChange([
-            ...intervals,
-            intervals.length === 0 ? { start: "09:00", end: "17:00" } : { start: "18:00", end: "20:00" },
-          ])
-        }
-        className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-emerald-700 disabled:opacity-60"
-      >
-        {intervals.length === 0 ? `Open on ${name}` : "Add hours"}
-      </button>
-    </li>
-  );
-}
-
-function AutoMessage({
-  label,
-  toggle,
-  hint,
-  enabled,
-  text,
-  onChange,
-}: {
-  label: string;
-  toggle: string;
-  hint: string;
-  enabled: boolean;
-  text: string;
-  onChange: (enabled: boolean, text: string) => void;
-}) {
-  const id = useId();
-  return (
-    <fieldset className="space-y-2">
-      <legend className="text-sm font-medium text-slate-800">{label}</legend>
-      <label className="flex items-start gap-2 text-sm text-slate-800">
-        <input
-          type="checkbox"
-          checked={enabled}
-          onChange={(event) => onChange(event.target.checked, text)}
-          className="mt-0.5 size-4 accent-emerald-700"
-        />
-        {toggle}
-      </label>
-      <label htmlFor={`${id}-text`} className="sr-only">
-        {label} text
-      </label>
-      <textarea
-        id={`${id}-text`}
-        value={text}
-        maxLength={MAX_AUTO_REPLY_LENGTH}
-        rows={3}
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => onChange(enabled, event.target.value)}
-        className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/70 focus:outline-none"
-      />
-      <p id={`${id}-hint`} className="text-xs text-slate-500">
-        {hint}
-      </p>
-    </fieldset>
   );
 }
 
