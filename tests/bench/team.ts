@@ -125,6 +125,15 @@ async function checkRowsCarry(page: Page, name: string) {
   );
 }
 
+/** Navigation start → the unfiltered list's first row painted: what the filtered figures compare with. */
+async function openInbox(context: BrowserContext): Promise<number> {
+  const page = await context.newPage();
+  await page.goto("/inbox");
+  const painted = await waitForMark(page, "firstRow");
+  await page.close();
+  return painted;
+}
+
 /** Navigation start → the filtered list's first row painted (the server renders the filtered page). */
 async function openFiltered(context: BrowserContext, labelIds: string[], name: string): Promise<number> {
   const page = await context.newPage();
@@ -254,6 +263,7 @@ async function main() {
     const common = names[labels.common] ?? "";
     const rare = names[labels.rare] ?? "";
     const measurements: [string, () => Promise<number>][] = [
+      [`/inbox, no filter (reference) → first row painted`, () => openInbox(context)],
       [`/inbox?labels=<common> → first row painted`, () => openFiltered(context, [labels.common], common)],
       [`/inbox?labels=<rare> → first row painted`, () => openFiltered(context, [labels.rare], rare)],
       [`/inbox?labels=<two> → first row painted`, () => openFiltered(context, [labels.common, labels.second], common)],
