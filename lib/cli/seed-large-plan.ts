@@ -8,7 +8,16 @@ export const LONG_THREAD_MESSAGES = 5_000;
 export const LONG_THREAD_NAME = "Long Thread Customer";
 /** Contacts 1..SHARED_CONTACTS also write to our second number: one contact, two conversations. */
 const SHARED_CONTACTS = 500;
-export const SEED_CONTACTS = SEED_CONVERSATIONS - SHARED_CONTACTS;
+/**
+ * One customer writes to every one of the seed's numbers: the contact panel's worst case (a contact
+ * has one conversation per business number). They are the last contact and the last conversations.
+ */
+export const SEED_PHONE_NUMBERS = 50;
+export const PANEL_CUSTOMER_NAME = "Fifty Numbers Customer";
+export const SEED_CONTACTS = SEED_CONVERSATIONS - SHARED_CONTACTS - (SEED_PHONE_NUMBERS - 1);
+const SINGLE_CONTACTS = SEED_CONTACTS - 1;
+/** The panel customer's conversation on number 1: the list's second row (after the long thread). */
+export const PANEL_CONVERSATION_NO = SINGLE_CONTACTS + SHARED_CONTACTS + 1;
 /** About this many messages per transaction. */
 export const MESSAGES_PER_CHUNK = 100_000;
 
@@ -67,6 +76,7 @@ export function planContacts(): SeedContact[] {
     else if (roll < 0.2) name = pick(next, SPECIAL_NAMES);
     else if (roll < 0.3) name = pick(next, FIRST_NAMES);
     if (no === 1) name = LONG_THREAD_NAME;
+    if (no === SEED_CONTACTS) name = PANEL_CUSTOMER_NAME;
     contacts.push({ no, waId, userId: waId ? null : `SEED.${String(no).padStart(18, "0")}`, name });
   }
   return contacts;
@@ -75,7 +85,7 @@ export function planContacts(): SeedContact[] {
 export type SeedConversation = {
   no: number;
   contactNo: number;
-  /** 1 or 2: which of the seed's two numbers. */
+  /** Which of the seed's numbers (1 or 2, but 1..SEED_PHONE_NUMBERS for the panel customer). */
   phoneNo: number;
   messageCount: number;
   /** Global number of its first message (1-based); messages are numbered consecutively. */
@@ -124,16 +134,24 @@ export function planConversations({ nowS, assignees }: { nowS: number; assignees
   let firstMessageNo = 1;
   for (let no = 1; no <= SEED_CONVERSATIONS; no += 1) {
     const messageCount = counts[no - 1] ?? 1;
-    const shared = no > SEED_CONTACTS;
-    const contactNo = shared ? no - SEED_CONTACTS : no;
-    const phoneNo = shared ? 3 - (phoneOfContact.get(contactNo) ?? 1) : no === 1 || next() < 0.7 ? 1 : 2;
+    const panel = no >= PANEL_CONVERSATION_NO;
+    const shared = !panel && no > SINGLE_CONTACTS;
+    const contactNo = panel ? SEED_CONTACTS : shared ? no - SINGLE_CONTACTS : no;
+    const phoneNo = panel
+      ? no - PANEL_CONVERSATION_NO + 1
+      : shared
+        ? 3 - (phoneOfContact.get(contactNo) ?? 1)
+        : no === 1 || next() < 0.7
+          ? 1
+          : 2;
     phoneOfContact.set(contactNo, phoneNo);
-    // Recent activity is denser, as in a live inbox; the long thread is the newest of all.
-    const daysAgo = no === 1 ? 0.0007 : 0.002 + 180 * next() ** 2;
+    // Recent activity is denser, as in a live inbox; the long thread is the newest of all, the panel
+    // customer's conversation on number 1 the next (both on the list's first screen).
+    const daysAgo = no === 1 ? 0.0007 : no === PANEL_CONVERSATION_NO ? 0.0014 : 0.002 + 180 * next() ** 2;
     const endS = Math.floor(nowS - daysAgo * DAY_S);
     const gapS = no === 1 ? (120 * DAY_S) / messageCount : Math.exp(Math.log(60) + next() * Math.log(20_000 / 60));
     const startS = Math.max(Math.floor(nowS - 200 * DAY_S), Math.floor(endS - gapS * messageCount));
-    const status = no === 1 ? "open" : statusFor(daysAgo, next());
+    const status = no === 1 || no === PANEL_CONVERSATION_NO ? "open" : statusFor(daysAgo, next());
     const assigneeSlot = assignees > 0 && no !== 1 && next() < 0.5 ? Math.floor(next() * assignees) : null;
     conversations.push({ no, contactNo, phoneNo, messageCount, firstMessageNo, startS, endS, status, assigneeSlot });
     firstMessageNo += messageCount;

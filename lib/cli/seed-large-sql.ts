@@ -24,7 +24,8 @@ export async function seedRowsExist(client: pg.Client): Promise<boolean> {
   const { rows } = await client.query<{ found: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM phone_numbers WHERE id LIKE 'seed\\_%')
          OR EXISTS (SELECT 1 FROM contacts WHERE id LIKE 'seed\\_%')
-         OR EXISTS (SELECT 1 FROM conversations WHERE id LIKE 'seed\\_%') AS found`,
+         OR EXISTS (SELECT 1 FROM conversations WHERE id LIKE 'seed\\_%')
+         OR EXISTS (SELECT 1 FROM labels WHERE id LIKE 'seed\\_%') AS found`,
   );
   return rows[0]?.found ?? false;
 }
@@ -35,7 +36,9 @@ export async function deleteSeedRows(client: pg.Client): Promise<Record<string, 
   const run = async (table: string, sql: string) => (deleted[table] = (await client.query(sql)).rowCount ?? 0);
   await client.query("BEGIN");
   await run("messages", "DELETE FROM messages WHERE conversation_id LIKE 'seed\\_%' OR id LIKE 'seed\\_%'");
-  await run("conversations", "DELETE FROM conversations WHERE id LIKE 'seed\\_%'"); // reads cascade
+  // Private notes went with the messages (their mentions cascade); reads and labels' rows cascade here.
+  await run("conversations", "DELETE FROM conversations WHERE id LIKE 'seed\\_%'");
+  await run("labels", "DELETE FROM labels WHERE id LIKE 'seed\\_%'");
   await run("contacts", "DELETE FROM contacts WHERE id LIKE 'seed\\_%'");
   await run("phone_numbers", "DELETE FROM phone_numbers WHERE id LIKE 'seed\\_%'");
   await run("business_accounts", "DELETE FROM business_accounts WHERE id LIKE 'seed\\_%'");

@@ -8,16 +8,20 @@ import { runPrisma } from "./prisma";
 import {
   chunkConversations,
   LONG_THREAD_NAME,
+  PANEL_CONVERSATION_NO,
+  PANEL_CUSTOMER_NAME,
   planContacts,
   planConversations,
   SEED_CONVERSATIONS,
   SEED_MESSAGES,
+  SEED_PHONE_NUMBERS,
 } from "./seed-large-plan";
 import { createHelpersSql, deleteSeedRows, insertMessageChunk, insertReads, seedRowsExist } from "./seed-large-sql";
+import { insertLabels, insertNotes, SEED_LABELS } from "./seed-large-team";
 
 const usage = `Usage: npm run db:seed:large [-- --reset]
-  Adds ${SEED_CONVERSATIONS.toLocaleString("en")} conversations with ${SEED_MESSAGES.toLocaleString("en")} messages (ids "seed_…") to
-  DATABASE_URL's database, else to the embedded database of \`npm start\` (DATA_DIR/postgres).
+  Adds ${SEED_CONVERSATIONS.toLocaleString("en")} conversations with ${SEED_MESSAGES.toLocaleString("en")} messages (ids "seed_…"), ${SEED_LABELS.length} labels
+  and private notes to DATABASE_URL's database, else to the embedded database of \`npm start\` (DATA_DIR/postgres).
   --reset   delete the rows of an earlier seed first (it refuses to seed twice without it)`;
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -43,13 +47,18 @@ async function main() {
       const deleted = await deleteSeedRows(client);
       const summary = Object.entries(deleted).map(([table, count]) => `${count.toLocaleString("en")} ${table}`);
       // Lets the new rows reuse the space of the deleted ones (the database does not double in size).
-      await client.query("VACUUM messages, conversations, contacts, conversation_reads");
+      await client.query(
+        "VACUUM messages, conversations, contacts, conversation_reads, conversation_labels, note_mentions, labels",
+      );
       console.log(`[seed] --reset: deleted ${summary.join(", ")} and vacuumed in ${seconds(resetAt)}`);
     }
     await seed(client);
     const vacuumAt = performance.now();
     // Statistics for the planner, and a visibility map so index-only scans work as on a settled database.
-    await client.query("VACUUM (ANALYZE) contacts, conversations, messages, conversation_reads, phone_numbers");
+    await client.query(
+      "VACUUM (ANALYZE) contacts, conversations, messages, conversation_reads, phone_numbers, labels, " +
+        "conversation_labels, note_mentions",
+    );
     console.log(`[seed] VACUUM ANALYZE in ${seconds(vacuumAt)}`);
     const { rows } = await client.query<{ database: string; messages: string }>(
       `SELECT pg_size_pretty(pg_database_size(current_database())) AS database,
@@ -73,11 +82,16 @@ async function seed(client: pg.Client) {
   await client.query("SELECT setseed(0.42)");
   await client.query(createHelpersSql);
   await client.query("BEGIN");
+  // Two numbers carry nearly all conversations; the rest are stores the panel customer wrote to.
   await client.query(
     `INSERT INTO business_accounts (id, waba_id, name) VALUES ('seed_waba', 'seed_102290129340398', 'Seed WABA');
      INSERT INTO phone_numbers (id, phone_number_id, display_phone_number, name, business_account_id)
      VALUES ('seed_pn_1', 'seed_106540352242922', '15550100001', 'Support (seed)', 'seed_waba'),
-            ('seed_pn_2', 'seed_107655329352714', '15550100002', 'Sales (seed)', 'seed_waba')`,
+            ('seed_pn_2', 'seed_107655329352714', '15550100002', 'Sales (seed)', 'seed_waba');
+     INSERT INTO phone_numbers (id, phone_number_id, display_phone_number, name, business_account_id)
+     SELECT 'seed_pn_' || n, 'seed_1080000000000' || lpad(n::text, 2, '0'), '155501000' || lpad(n::text, 2, '0'),
+            'Store ' || lpad(n::text, 2, '0') || ' (seed)', 'seed_waba'
+     FROM generate_series(3, ${SEED_PHONE_NUMBERS}) AS n`,
   );
   const contactId = (no: number) => `seed_ct_${String(no).padStart(5, "0")}`;
   await client.query(
@@ -126,7 +140,7 @@ async function seed(client: pg.Client) {
   );
   await client.query("COMMIT");
   console.log(
-    `[seed] 2 phone numbers, ${contacts.length.toLocaleString("en")} contacts, ` +
+    `[seed] ${SEED_PHONE_NUMBERS} phone numbers, ${contacts.length.toLocaleString("en")} contacts, ` +
       `${conversations.length.toLocaleString("en")} conversations (` +
       `${users.length ? `about half assigned to the ${users.length} existing users` : "no users yet: all unassigned"}` +
       `) in ${seconds(setupAt)}`,
@@ -148,6 +162,17 @@ async function seed(client: pg.Client) {
   console.log(
     `[seed] ${reads.toLocaleString("en")} read positions for existing users · "${LONG_THREAD_NAME}" is ${long} ` +
       `(${conversations[0]?.messageCount} messages, newest activity) → /inbox/${long}`,
+  );
+  const teamAt = performance.now();
+  await client.query("BEGIN");
+  const labelled = await insertLabels(client);
+  const { notes, mentions } = await insertNotes(client);
+  await client.query("COMMIT");
+  const panel = `seed_cv_${String(PANEL_CONVERSATION_NO).padStart(5, "0")}`;
+  console.log(
+    `[seed] ${SEED_LABELS.length} labels on ${labelled.toLocaleString("en")} conversation rows · ` +
+      `${notes.toLocaleString("en")} private notes (${mentions} mentions) in ${seconds(teamAt)} · ` +
+      `"${PANEL_CUSTOMER_NAME}" has ${SEED_PHONE_NUMBERS} conversations, one per number → /inbox/${panel}`,
   );
 }
 

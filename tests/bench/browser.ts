@@ -131,7 +131,8 @@ export async function waitForMark(page: Page, name: string, timeoutMs = 60_000):
 /**
  * Runs in every page before the app's scripts (plain JavaScript: tsx would add helpers to a
  * TypeScript function that do not exist in the page).
- * - marks firstRow / firstMessage: the first conversation row / message bubble in the DOM ("…Dom")
+ * - marks firstRow / firstMessage / firstContactConversation: the first conversation row / message
+ *   bubble / conversation listed in the contact panel in the DOM ("…Dom")
  *   and after the frame that shows it was produced (rAF, then a task: the paint has happened);
  * - marks click: the timeStamp of the last click; enterAt: wall-clock time of the last Enter keydown; taskLog: [start, duration] of every long task (> 50 ms);
  * - seen[marker]: wall-clock time (timeOrigin + now) a message bubble with a "rtm-…" marker showed;
@@ -149,7 +150,11 @@ const PAGE_SCRIPT = String.raw`(() => {
       channel.port1.onmessage = () => done();
       channel.port2.postMessage(null);
     });
-  const firsts = [["firstRow", '[data-testid="conversation-row"]'], ["firstMessage", '[data-testid="message"]']];
+  const firsts = [
+    ["firstRow", '[data-testid="conversation-row"]'],
+    ["firstMessage", '[data-testid="message"]'],
+    ["firstContactConversation", '[data-testid="contact-conversation"]'],
+  ];
   const markerPattern = /rtm-[a-z0-9]+-\d+-ok/g;
   const noteMarkers = (element) => {
     for (const marker of element.textContent.match(markerPattern) || []) {

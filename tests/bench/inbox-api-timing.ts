@@ -3,14 +3,14 @@
 import type { ConversationPage, MessagePage } from "../../lib/views/inbox";
 import { spread } from "./stats";
 
-async function get<T>(baseUrl: string, cookie: string, path: string): Promise<T> {
+export async function get<T>(baseUrl: string, cookie: string, path: string): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
   if (!response.ok)
     throw new Error(`GET ${path} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
   return (await response.json()) as T;
 }
 
-async function time(baseUrl: string, cookie: string, path: string, requests: number): Promise<number[]> {
+export async function time(baseUrl: string, cookie: string, path: string, requests: number): Promise<number[]> {
   // "POST /path": a mutation with no body, from the app's own origin as the browser sends it.
   const [method, url] = path.startsWith("POST ") ? ["POST", path.slice(5)] : ["GET", path];
   const headers: Record<string, string> = method === "POST" ? { cookie, origin: baseUrl } : { cookie };
