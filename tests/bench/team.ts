@@ -157,9 +157,8 @@ async function openFiltered(context: BrowserContext, labelIds: string[], ids: st
 }
 
 /**
- * In /inbox, the label filter's option clicked (the picker then closed with Escape) → the frame
- * where the list shows the filtered page (refetched and repainted). A watcher in the page notes that
- * frame, like the marks.
+ * In /inbox, the label filter's option clicked → the first frame whose list shows the filtered page
+ * (refetched and rendered), read at every animation frame.
  */
 async function clickFilter(context: BrowserContext, labelId: string, name: string, ids: string[]): Promise<number> {
   const page = await context.newPage();
@@ -169,30 +168,23 @@ async function clickFilter(context: BrowserContext, labelId: string, name: strin
   await page.getByRole("group", { name: "Label filter" }).getByRole("button", { name: "Labels" }).click();
   const option = page.getByRole("option", { name: new RegExp(name) });
   await option.waitFor();
-  await page.evaluate(`window.__filtered = new Promise((resolve) => {
-    const filtered = () => ${showsOnly(ids)};
-    if (filtered()) return resolve(-1);
-    setTimeout(() => resolve(-2), 30000);
-    const observer = new MutationObserver(() => {
-      if (!filtered()) return;
-      observer.disconnect();
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now());
-        channel.port2.postMessage(null);
-      });
-    });
-    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-  })`);
+  if ((await page.evaluate(showsOnly(ids))) as boolean) {
+    throw new Error(`the unfiltered /inbox already showed the "${name}" rows: nothing to measure`);
+  }
   await option.click();
-  await page.keyboard.press("Escape");
-  const painted = (await page.evaluate("window.__filtered")) as number;
+  // Checked at every frame (polling "raf"): the time of the first frame whose DOM shows only the
+  // filtered page. (A MutationObserver missed it: the last change the virtualized list makes is not
+  // always a mutation of the rows it checks.)
+  const shown = await page
+    .waitForFunction(`(${showsOnly(ids)}) ? performance.now() : false`, null, { polling: "raf", timeout: 30_000 })
+    .catch(() => null);
   const click = (await readMarks(page)).click ?? Number.NaN;
-  if (painted === -1) throw new Error(`the unfiltered /inbox already showed the "${name}" rows: nothing to measure`);
-  if (painted < 0) {
+  if (!shown) {
     await checkFiltered(page, ids, labelId);
     throw new Error(`the list did not show the "${name}" rows within 30 s of the click`);
   }
+  const painted = (await shown.jsonValue()) as number;
+  await page.keyboard.press("Escape");
   await page.close();
   return painted - click;
 }
