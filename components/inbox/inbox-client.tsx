@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { RealtimeProvider } from "@/components/providers/realtime-provider";
@@ -21,6 +22,7 @@ import {
   useUnreadSummary,
 } from "@/lib/queries/use-conversations";
 import { seedInboxCache } from "@/lib/queries/inbox-cache";
+import { prefetchConversation } from "@/lib/queries/prefetch-conversation";
 import { useInboxRealtime } from "@/lib/queries/use-inbox-realtime";
 import { ConnectionStatus } from "./connection-status";
 import { ConversationFiltersBar } from "./conversation-filters";
@@ -121,11 +123,16 @@ function Inbox({
   // The URL follows the selection and the filters (deep links, reload, back button) without a
   // server round trip. Each filter change is a step back can undo; typing a search is one step.
   const filtersRef = useRef(filters);
-  const select = useCallback((id: string | null) => {
-    setSelectedId(id);
-    const url = inboxUrl(id, filtersRef.current);
-    if (window.location.pathname + window.location.search !== url) window.history.pushState(null, "", url);
-  }, []);
+  const queryClient = useQueryClient();
+  const select = useCallback(
+    (id: string | null) => {
+      if (id) prefetchConversation(queryClient, id);
+      setSelectedId(id);
+      const url = inboxUrl(id, filtersRef.current);
+      if (window.location.pathname + window.location.search !== url) window.history.pushState(null, "", url);
+    },
+    [queryClient],
+  );
   useEffect(() => {
     const previous = filtersRef.current;
     filtersRef.current = filters;

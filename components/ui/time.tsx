@@ -1,15 +1,16 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { dateFormat } from "./date-format";
 
 // One way of writing dates and times across the app (list, bubbles, health, audit, settings): in
 // the viewer's locale and time zone, with the full date on hover.
 
 type Style = "clock" | "list" | "dateTime";
 
-const clockFormat = () => new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-const dateTimeFormat = () => new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const fullFormat = () => new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "medium" });
+const clockFormat = () => dateFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+const dateTimeFormat = () => dateFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const fullFormat = () => dateFormat(undefined, { dateStyle: "full", timeStyle: "medium" });
 
 /** "3 Dec 2026, 14:05" in the viewer's locale. */
 export function formatDateTime(iso: string): string {
@@ -27,8 +28,8 @@ export function formatListTime(iso: string, now = new Date()): string {
   const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   if (date >= startOfToday) return clockFormat().format(date);
   const days = (startOfToday.getTime() - date.getTime()) / 86_400_000;
-  if (days < 6) return date.toLocaleDateString(undefined, { weekday: "short" });
-  return date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "2-digit" });
+  if (days < 6) return dateFormat(undefined, { weekday: "short" }).format(date);
+  return dateFormat(undefined, { day: "numeric", month: "short", year: "2-digit" }).format(date);
 }
 
 const subscribeNever = () => () => {};

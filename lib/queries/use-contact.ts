@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ContactPanelView, UpdateContactRequest } from "@/lib/views/contacts";
 import { fetchJson, requestJson } from "./request-json";
 
@@ -11,7 +11,12 @@ export const contactKeys = {
 
 /** The contact panel: who the customer is and all their conversations (kept live by contact-updated). */
 export function useContactPanel(contactId: string) {
-  return useQuery({
+  return useQuery(contactPanelQueryOptions(contactId));
+}
+
+/** The panel's query, shared by the hook and the prefetch that starts it on the click (prefetch-conversation.ts). */
+export function contactPanelQueryOptions(contactId: string) {
+  return queryOptions({
     queryKey: contactKeys.detail(contactId),
     queryFn: async ({ signal }) =>
       (await fetchJson<{ contact: ContactPanelView }>(`/api/contacts/${encodeURIComponent(contactId)}`, { signal }))

@@ -39,7 +39,8 @@ export function useConversation(conversationId: string) {
   });
 }
 
-function findListRow(queryClient: QueryClient, conversationId: string) {
+/** A conversation's row in any list page this browser holds (what a click on a row already knows). */
+export function findListRow(queryClient: QueryClient, conversationId: string) {
   for (const query of queryClient.getQueryCache().findAll({ queryKey: inboxKeys.lists() })) {
     const data = query.state.data as InfiniteData<ConversationPage> | undefined;
     for (const page of data?.pages ?? []) {

@@ -1,6 +1,12 @@
 "use client";
 
-import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  type InfiniteData,
+  infiniteQueryOptions,
+  type QueryClient,
+  useInfiniteQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import type { MessagePage } from "@/lib/views/inbox";
 import { inboxKeys } from "./inbox-keys";
 import { withLocalMessages } from "./outbound-cache";
@@ -11,7 +17,12 @@ const PAGE_SIZE = 50;
 /** A conversation's messages, newest page first (pages[0]); older pages load as the agent scrolls up. */
 export function useThread(conversationId: string) {
   const queryClient = useQueryClient();
-  return useInfiniteQuery({
+  return useInfiniteQuery(threadQueryOptions(queryClient, conversationId));
+}
+
+/** The thread's query, shared by the hook and the prefetch that starts it on the click (prefetch-conversation.ts). */
+export function threadQueryOptions(queryClient: QueryClient, conversationId: string) {
+  return infiniteQueryOptions({
     queryKey: inboxKeys.thread(conversationId),
     queryFn: async ({ pageParam, signal }) => {
       const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
@@ -25,6 +36,6 @@ export function useThread(conversationId: string) {
       return withLocalMessages(page, current);
     },
     initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.olderCursor,
+    getNextPageParam: (last: MessagePage) => last.olderCursor,
   });
 }

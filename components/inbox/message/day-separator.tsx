@@ -2,6 +2,7 @@
 
 // Days are the agent's local days: a message sent at 23:30 belongs to the day the agent saw it.
 import { useSyncExternalStore } from "react";
+import { dateFormat } from "@/components/ui/date-format";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -23,8 +24,8 @@ export function formatDayLabel(iso: string, now: Date = new Date(), locale?: str
   const days = calendarDaysBetween(date, now);
   if (days === 0) return "Today";
   if (days === 1) return "Yesterday";
-  if (days > 1 && days <= 6) return new Intl.DateTimeFormat(locale, { weekday: "long" }).format(date);
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric" }).format(date);
+  if (days > 1 && days <= 6) return dateFormat(locale, { weekday: "long" }).format(date);
+  return dateFormat(locale, { day: "numeric", month: "short", year: "numeric" }).format(date);
 }
 
 /** Whole local days from `from` to `to`, counted on the calendar so DST's 23/25-hour days do not matter. */
@@ -50,11 +51,7 @@ export function DaySeparator({ date }: { date: string }) {
     <div data-testid="day-separator" className="my-3 flex justify-center">
       <time
         dateTime={valid ? key : undefined}
-        title={
-          inBrowser && valid
-            ? new Intl.DateTimeFormat(undefined, { dateStyle: "full" }).format(new Date(date))
-            : undefined
-        }
+        title={inBrowser && valid ? dateFormat(undefined, { dateStyle: "full" }).format(new Date(date)) : undefined}
         className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-600 shadow-sm"
       >
         {formatDayLabel(date, new Date(), inBrowser ? undefined : "en-GB")}
