@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { getContactPanel } from "@/lib/contacts/get-contact-panel";
 import { AppError } from "@/lib/http/app-error";
 import { findConversations } from "./find-conversations";
 import { findInboxPhoneNumbers } from "./find-inbox-phone-numbers";
@@ -15,7 +16,8 @@ import {
 
 /**
  * The first screen of the inbox for one agent, in parallel queries: the list page (the URL's filters), the
- * unread total, our numbers, and on a deep link the conversation with its newest messages. The
+ * unread total, our numbers, and on a deep link the conversation with its newest messages and its
+ * contact panel. The
  * browser starts from this and keeps it live; nothing waits for hydration to ask for it. Loaded
  * once per request: the page's title (generateMetadata) and the page itself both read it.
  */
@@ -35,18 +37,21 @@ export function getInboxStart({
 const loadInboxStart = cache(async (userId: string, conversationId: string | null, filtersJson: string) => {
   const filters = JSON.parse(filtersJson) as ConversationFilters;
   // A deep link's messages are read beside the conversation, not after it: one round trip less
-  // for the thread page's HTML.
-  const [page, unread, phoneNumbers, conversation, messages] = await Promise.all([
+  // for the thread page's HTML. The contact panel needs the conversation's contact, so it follows
+  // the conversation while the messages are still being read.
+  const conversationRead = conversationId ? orNull(getConversationOrThrow({ id: conversationId, userId })) : null;
+  const [page, unread, phoneNumbers, conversation, messages, contact] = await Promise.all([
     findConversations({
       userId,
       query: { ...filters, q: filters.search, labels: filters.labelIds, cursor: null, limit: 50, ids: undefined },
     }),
     getUnreadSummary({ userId }),
     findInboxPhoneNumbers(),
-    conversationId ? orNull(getConversationOrThrow({ id: conversationId, userId })) : null,
+    conversationRead,
     conversationId
       ? orNull(findThreadMessages({ conversationId, query: { before: null, limit: THREAD_PAGE_SIZE } }))
       : null,
+    conversationRead?.then((found) => (found ? orNull(getContactPanel({ id: found.contact.id })) : null)) ?? null,
   ]);
   return {
     filters,
@@ -55,6 +60,7 @@ const loadInboxStart = cache(async (userId: string, conversationId: string | nul
     phoneNumbers,
     conversation,
     messages: conversation ? messages : null,
+    contact: conversation ? contact : null,
   } satisfies InboxStart;
 });
 

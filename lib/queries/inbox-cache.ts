@@ -13,6 +13,7 @@ import {
 } from "@/lib/views/inbox";
 import type { MessageStatusChangedEvent } from "@/lib/realtime/channels";
 import { inboxKeys } from "./inbox-keys";
+import { contactKeys } from "./use-contact";
 
 type ListData = InfiniteData<ConversationPage, string | null>;
 type ThreadData = InfiniteData<MessagePage, string | null>;
@@ -259,6 +260,7 @@ export function seedInboxCache(queryClient: QueryClient, start: InboxStart, conv
       pageParams: [null],
     });
   }
+  if (start.contact) queryClient.setQueryData(contactKeys.detail(start.contact.id), start.contact);
 }
 
 /**

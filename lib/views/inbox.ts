@@ -2,6 +2,7 @@
 // components/inbox (client). Types and pure helpers only: no server imports here.
 
 import type { BusinessHoursSchedule } from "@/lib/views/business-hours-schedule";
+import type { ContactPanelView } from "./contacts";
 import type { LabelChipView } from "./labels";
 import type { MediaFileView, MessageBodyView, ReferralView } from "./message-body";
 import type { TemplateHeaderMedia } from "./template";
@@ -299,9 +300,10 @@ export type InboxStart = {
   page: ConversationPage;
   unread: UnreadSummary;
   phoneNumbers: InboxPhoneNumberView[];
-  /** On /inbox/<id>: that conversation (null when it does not exist) and its newest messages. */
+  /** On /inbox/<id>: that conversation (null when it does not exist), its newest messages and its contact panel. */
   conversation: ConversationDetail | null;
   messages: MessagePage | null;
+  contact: ContactPanelView | null;
 };
 
 /** POST /api/conversations/[id]/messages — an agent's template (allowed outside the window too). */
