@@ -1,12 +1,15 @@
-// npm run bench:team -- [--runs 20] [--api-requests 200] [--skip-build] [--skip-api] [--skip-browser]
+// npm run bench:team -- [--runs 20] [--api-requests 200] [--skip-build] [--skip-api] [--skip-browser] [--baseline <dir>]
 // The team's tools at size (npm run db:seed:large: 12 labels with a skew, private notes, a customer
 // with 50 conversations): a production `next start` with the bundled Pusher-protocol server, an
 // agent signed in in Chromium. (a) the API from Node: the list filtered by a common, a rare and two
 // labels (first page and the next keyset page), the 50-conversation contact panel; (b) Chromium:
 // navigation or click → the filtered list / the contact panel painted. Prints figures, asserts none
-// (it fails only when something answers wrongly).
+// (it fails only when something answers wrongly). --baseline <dir>: another checkout's build (with
+// node_modules and a `next build`) served beside this one on the same database, its Chromium runs
+// alternating with this build's, so both figures come from the same minutes of a noisy machine.
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { BrowserContext, Page } from "@playwright/test";
 import pg from "pg";
@@ -20,6 +23,7 @@ import {
   cookieHeader,
   createBenchAgent,
   launchChromium,
+  newBenchContext,
   readMarks,
   signInContext,
   startLocalPusher,
@@ -35,6 +39,7 @@ const usage = `Usage: npm run bench:team -- [options]   (seed first: npm run db:
   --api-requests <n>   sequential requests per API endpoint (default 200)
   --only <text>        only the Chromium measurements whose description contains <text>
   --skip-build --skip-api --skip-browser
+  --baseline <dir>     also measure the build in <dir> in Chromium, alternating run by run
 Database: DATABASE_URL, else the embedded database npm start uses (the running one, or started here).`;
 const { values: flags } = parseArgs({
   options: {
@@ -44,6 +49,7 @@ const { values: flags } = parseArgs({
     "skip-api": { type: "boolean", default: false },
     "skip-browser": { type: "boolean", default: false },
     only: { type: "string", default: "" },
+    baseline: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -53,6 +59,7 @@ if (flags.help) {
 }
 const RUNS = Number(flags.runs);
 const API_REQUESTS = Number(flags["api-requests"]);
+const BASELINE = flags.baseline ? resolve(flags.baseline) : null;
 const teardown = createTeardown();
 const { defer } = teardown;
 const log = (line = "") => console.log(line);
@@ -213,10 +220,19 @@ async function clickPanelRow(context: BrowserContext): Promise<number> {
   return painted - click;
 }
 
-async function repeat(runs: number, measure: () => Promise<number>): Promise<number[]> {
-  await measure(); // unmeasured: compiled routes, warm caches
-  const values: number[] = [];
-  for (let run = 0; run < runs; run += 1) values.push(await measure());
+/** Each build's runs, alternating (which goes first alternates too); one unmeasured run each first. */
+async function repeat(
+  runs: number,
+  contexts: BrowserContext[],
+  measure: (context: BrowserContext) => Promise<number>,
+): Promise<number[][]> {
+  for (const context of contexts) await measure(context); // unmeasured: compiled routes, warm caches
+  const values: number[][] = contexts.map(() => []);
+  for (let run = 0; run < runs; run += 1) {
+    const order = contexts.map((_, index) => index);
+    if (run % 2 === 1) order.reverse();
+    for (const index of order) values[index]!.push(await measure(contexts[index]!));
+  }
   return values;
 }
 
@@ -234,6 +250,13 @@ async function main() {
   const agent = await createBenchAgent({ databaseUrl: database.url, authSecret, defer });
   const browser = await launchChromium(defer);
   const context = await signInContext({ browser, baseUrl: server.url, agent });
+  // The same session works on the baseline's server: same database, same secret, same host.
+  const baseline = BASELINE
+    ? await startNextServer({ DATABASE_URL: database.url, BETTER_AUTH_SECRET: authSecret, ...pusherEnv }, BASELINE)
+    : null;
+  if (baseline) defer("stop the baseline's next-server", () => baseline.stop());
+  const contexts = [context];
+  if (baseline) contexts.push(await newBenchContext({ browser, baseUrl: baseline.url, from: context }));
   const { labels, names, labelCounts } = seed;
   const describe = (id: string) => `"${names[id]}" (${labelCounts[id]} conversations)`;
   log(
@@ -266,22 +289,24 @@ async function main() {
       rare: await firstPageIds(context, [labels.rare]),
       two: await firstPageIds(context, [labels.common, labels.second]),
     };
-    const measurements: [string, () => Promise<number>][] = [
-      [`/inbox, no filter (reference) → first row painted`, () => openInbox(context)],
-      [`/inbox?labels=<common> → first row painted`, () => openFiltered(context, [labels.common], ids.common)],
-      [`/inbox?labels=<rare> → first row painted`, () => openFiltered(context, [labels.rare], ids.rare)],
-      [`/inbox?labels=<two> → first row painted`, () => openFiltered(context, [labels.common, labels.second], ids.two)],
+    if (baseline) log(`   each figure twice: this build, then the baseline (${BASELINE}), runs alternating`);
+    const measurements: [string, (context: BrowserContext) => Promise<number>][] = [
+      [`/inbox, no filter (reference) → first row painted`, (on) => openInbox(on)],
+      [`/inbox?labels=<common> → first row painted`, (on) => openFiltered(on, [labels.common], ids.common)],
+      [`/inbox?labels=<rare> → first row painted`, (on) => openFiltered(on, [labels.rare], ids.rare)],
+      [`/inbox?labels=<two> → first row painted`, (on) => openFiltered(on, [labels.common, labels.second], ids.two)],
       [
         `click the common label in the filter → list painted`,
-        () => clickFilter(context, labels.common, common, ids.common),
+        (on) => clickFilter(on, labels.common, common, ids.common),
       ],
-      [`/inbox/<50-conversation customer> → panel painted`, () => openPanelDirectly(context, SEED_PHONE_NUMBERS)],
-      [`click that customer's row in /inbox → panel painted`, () => clickPanelRow(context)],
+      [`/inbox/<50-conversation customer> → panel painted`, (on) => openPanelDirectly(on, SEED_PHONE_NUMBERS)],
+      [`click that customer's row in /inbox → panel painted`, (on) => clickPanelRow(on)],
     ];
     for (const [label, measure] of measurements.filter(([label]) => label.includes(flags.only))) {
       try {
-        const values = await repeat(RUNS, measure);
+        const [values = [], baselineValues] = await repeat(RUNS, contexts, measure);
         log(`   ${label.padEnd(54)} ${spread(values, [50, 99])}`);
+        if (baselineValues) log(`   ${"  baseline".padEnd(54)} ${spread(baselineValues, [50, 99])}`);
       } catch (error) {
         // A page that never shows what it should is an error of the run, not a figure; the others still run.
         log(`   ${label.padEnd(54)} FAILED: ${error instanceof Error ? error.message : String(error)}`);
