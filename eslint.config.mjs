@@ -49,4 +49,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Views are what the browser renders, so whatever they import ships in its chunks: zod (and the
+    // schemas in lib/http/text.ts, built when the module loads) is ~25 KB compressed before a deep
+    // link's first paint. Browser-side checks use the zod-free rules (lib/http/storable-text.ts).
+    files: ["lib/views/**/*.{ts,tsx}", "lib/realtime/channels.ts", "lib/realtime/client.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "zod", message: "Keep zod out of the browser's chunks: validate on the server." },
+            {
+              name: "@/lib/http/text",
+              message: "It loads zod in the browser: import isStorableText from @/lib/http/storable-text.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -3,16 +3,7 @@
 // fail deep in the database driver as a 500. Refused here instead, as a 422 naming the field.
 // Shared by the API schemas and the forms, so no server-only imports.
 import { z } from "zod";
-
-// C0 controls other than tab, newline and carriage return, DEL, and (in a `u` regex, where a pair
-// is one code point) a lone surrogate: never part of a name or an id.
-// eslint-disable-next-line no-control-regex
-const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\p{Cs}]/u;
-
-/** True for text Postgres and UTF-8 can store as is. */
-export function isStorableText(value: string): boolean {
-  return !UNSTORABLE.test(value);
-}
+import { isStorableText } from "./storable-text";
 
 /** A string of at most `max` characters with no NUL, control characters or lone surrogates. */
 export function safeText({ max, label = "text" }: { max: number; label?: string }) {

@@ -1,6 +1,7 @@
 // Input shape of POST /api/conversations/[id]/notes, validated with zod → 422 naming the field.
 import { z } from "zod";
-import { idSchema, isStorableText } from "@/lib/http/text";
+import { isStorableText } from "@/lib/http/storable-text";
+import { idSchema } from "@/lib/http/text";
 
 /** A note is for the team, not Meta; the same cap as a reply keeps it readable in one bubble. */
 export const MAX_NOTE_LENGTH = 4_096;

@@ -1,7 +1,7 @@
 // Custom attributes of contacts as the API answers them and the browser shows them, and the one rule
 // for what each type accepts. Types and pure helpers only: shared by lib/contact-attributes (server)
 // and components (browser), so the panel's inputs and the server agree on what a value is.
-import { isStorableText } from "@/lib/http/text";
+import { isStorableText } from "@/lib/http/storable-text";
 
 export const ATTRIBUTE_TYPES = ["text", "number", "date", "boolean", "list"] as const;
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];

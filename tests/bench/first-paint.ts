@@ -1,4 +1,4 @@
-// npm run bench:first-paint -- [--runs 5] [--skip-build] [--embedded]
+// npm run bench:first-paint -- [--runs 5] [--skip-build] [--embedded] [--list]
 // What the browser must load and run before the inbox first paints, on a fresh small database:
 // each run opens /inbox and /inbox/<id> in a new browser context (cold cache, signed in) and reads
 // the page's own Resource Timing and long-task entries. Bytes and task counts hardly move from run
@@ -23,12 +23,14 @@ import { median, ms } from "./stats";
 import { createTeardown, runBench } from "./teardown";
 import { signedTextWebhook } from "./webhook-body";
 
-const usage = `Usage: npm run bench:first-paint -- [--runs 5] [--skip-build] [--embedded]`;
+const usage = `Usage: npm run bench:first-paint -- [--runs 5] [--skip-build] [--embedded] [--list]
+  --list  also print each script of the first run: requested before or after the paint, compressed bytes`;
 const { values: flags } = parseArgs({
   options: {
     runs: { type: "string", default: "5" },
     "skip-build": { type: "boolean", default: false },
     embedded: { type: "boolean", default: false },
+    list: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -52,6 +54,7 @@ const READ_PAGE = (until: number) => `(() => {
     scriptsBefore: before.length, bytesBefore: bytes(before), scripts: scripts.length, bytes: bytes(scripts),
     tasksBefore: early.length, longestBefore: Math.max(0, ...early.map(([, d]) => d)),
     tasks: tasks.length, longest: Math.max(0, ...tasks.map(([, d]) => d)), taskMs: tasks.reduce((s, [, d]) => s + d, 0),
+    list: scripts.map((e) => [new URL(e.name).pathname, e.encodedBodySize, e.startTime < ${until}]),
   };
 })()`;
 type PageFigures = {
@@ -65,6 +68,7 @@ type PageFigures = {
   tasks: number;
   longest: number;
   taskMs: number;
+  list: [path: string, bytes: number, beforePaint: boolean][];
 };
 
 async function openOnce(browser: Browser, signedIn: BrowserContext, baseUrl: string, path: string, mark: string) {
@@ -83,7 +87,7 @@ async function openOnce(browser: Browser, signedIn: BrowserContext, baseUrl: str
 }
 
 function report(label: string, runs: PageFigures[]) {
-  const mid = (key: keyof PageFigures) => median(runs.map((run) => run[key])) ?? Number.NaN;
+  const mid = (key: Exclude<keyof PageFigures, "list">) => median(runs.map((run) => run[key])) ?? Number.NaN;
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   log(`\n${label} (${runs.length} runs, medians; cold cache)`);
   log(`   first paint ${ms(mid("firstPaint"))} after navigation start`);
@@ -94,6 +98,9 @@ function report(label: string, runs: PageFigures[]) {
   log(
     `   each run (KB before paint / long tasks before paint): ${runs.map((r) => `${kb(r.bytesBefore)}/${r.tasksBefore}`).join(" ")}`,
   );
+  if (flags.list && runs[0])
+    for (const [path, bytes, beforePaint] of runs[0].list)
+      log(`     ${beforePaint ? "before" : "after "} ${kb(bytes).padStart(9)}  ${path}`);
 }
 
 async function main() {
