@@ -158,8 +158,11 @@ const ThreadPage = memo(function ThreadPage({
 }) {
   let lastDay = previousDay;
   // Layout containment: a page loaded above does not make the browser lay out the pages below again.
+  // content-visibility: the browser skips style, layout and paint of pages far off screen (a long
+  // thread of photos stays smooth to scroll); each keeps the height it last had on screen, and one
+  // never drawn yet is about 50 bubbles tall until it comes near.
   return (
-    <div className="space-y-1 [contain:layout_style]">
+    <div className="space-y-1 [contain:layout_style] [content-visibility:auto] [contain-intrinsic-height:auto_3200px]">
       {messages.map((message) => {
         const day = dayKey(message.timestamp);
         const newDay = day !== lastDay;

@@ -10,7 +10,12 @@ import { DEFAULT_MAX_BODY_BYTES, readFormBody, readJsonBody } from "./request-bo
 /** Who may call a route: anyone, any signed-in user, or admins only. */
 export type RouteRole = "public" | "agent" | "admin";
 
-type RouteOptions<R extends RouteRole, S extends z.ZodType | undefined, PS extends z.ZodType | undefined> = {
+type RouteOptions<
+  R extends RouteRole,
+  S extends z.ZodType | undefined,
+  PS extends z.ZodType | undefined,
+  F = undefined,
+> = {
   role: R;
   body?: S;
   /** The route's dynamic segments: checked before anything else, a bad one is a 422 naming it. */
@@ -26,13 +31,27 @@ type RouteOptions<R extends RouteRole, S extends z.ZodType | undefined, PS exten
    * Origin header is then required, as for "form".
    */
   bodyFormat?: "json" | "form" | "raw";
+  /**
+   * A read-only lookup started together with the session check, so the two database round trips
+   * overlap instead of following each other (a hot GET such as a media file). Its result reaches
+   * the handler only once the caller is authorized; for anyone else it is dropped unseen. It must
+   * not write, hold resources or reveal anything by itself.
+   */
+  prefetch?: (input: { params: PS extends z.ZodType ? z.infer<PS> : Record<string, never> }) => Promise<F>;
 };
 
-export type RouteContext<R extends RouteRole, S extends z.ZodType | undefined, PS extends z.ZodType | undefined> = {
+export type RouteContext<
+  R extends RouteRole,
+  S extends z.ZodType | undefined,
+  PS extends z.ZodType | undefined,
+  F = undefined,
+> = {
   request: Request;
   user: R extends "public" ? null : CurrentUser;
   body: S extends z.ZodType ? z.infer<S> : undefined;
   params: PS extends z.ZodType ? z.infer<PS> : Record<string, never>;
+  /** What `prefetch` found (undefined without one). */
+  prefetched: F;
 };
 
 type NextRouteContext<P> = { params: Promise<P> };
@@ -48,15 +67,19 @@ export function withRoute<
   R extends RouteRole,
   S extends z.ZodType | undefined = undefined,
   PS extends z.ZodType | undefined = undefined,
+  F = undefined,
 >(
-  options: RouteOptions<R, S, PS>,
-  handler: (context: RouteContext<R, S, PS>) => Promise<unknown>,
+  options: RouteOptions<R, S, PS, F>,
+  handler: (context: RouteContext<R, S, PS, F>) => Promise<unknown>,
 ): (request: Request, context: NextRouteContext<Record<string, string | string[]>>) => Promise<Response> {
   return async (request, context) => {
     try {
       const format = options.bodyFormat ?? "json";
       if (UNSAFE_METHODS.has(request.method)) assertSameOrigin(request, format);
       const params = options.params ? options.params.parse((await context?.params) ?? {}) : {};
+      const prefetching = options.prefetch?.({ params } as Parameters<NonNullable<typeof options.prefetch>>[0]);
+      // Settled even when the caller turns out not to be authorized: never an unhandled rejection.
+      prefetching?.catch(() => undefined);
       const user = options.role === "public" ? null : await authorize(request, options.role);
       await options.before?.();
       const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -66,7 +89,8 @@ export function withRoute<
               format === "form" ? await readFormBody(request, maxBytes) : await readJsonBody(request, maxBytes),
             )
           : undefined;
-      const result = await handler({ request, user, body, params } as RouteContext<R, S, PS>);
+      const prefetched = await prefetching;
+      const result = await handler({ request, user, body, params, prefetched } as RouteContext<R, S, PS, F>);
       return result instanceof Response ? result : Response.json(result ?? null);
     } catch (error) {
       return errorResponse(error, request);

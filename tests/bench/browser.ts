@@ -142,7 +142,7 @@ export async function waitForMark(page: Page, name: string, timeoutMs = 60_000):
  *   the scroll stood still at the end of what was loaded (waiting for the next page).
  */
 const PAGE_SCRIPT = String.raw`(() => {
-  const bench = (window.__bench = { marks: {}, seen: {}, waiters: {}, ws: [], longTasks: [], taskLog: [] });
+  const bench = (window.__bench = { marks: {}, seen: {}, waiters: {}, ws: [], longTasks: [], taskLog: [], frames: [] });
   const wall = () => performance.timeOrigin + performance.now();
   const afterPaint = (done) =>
     requestAnimationFrame(() => {
@@ -200,6 +200,22 @@ const PAGE_SCRIPT = String.raw`(() => {
   observe("longtask", (entry) => {
     bench.longTasks.push(Math.round(entry.duration));
     bench.taskLog.push([Math.round(entry.startTime), Math.round(entry.duration)]);
+  });
+  // Where a long frame's time went: scripts (by what invoked them), style and layout, the rest.
+  observe("long-animation-frame", (entry) => {
+    const end = entry.startTime + entry.duration;
+    const scripts = entry.scripts.map((script) => ({
+      invoker: String(script.invoker || script.invokerType).slice(0, 60),
+      ms: script.duration,
+    }));
+    bench.frames.push({
+      start: entry.startTime,
+      ms: entry.duration,
+      scriptMs: scripts.reduce((sum, script) => sum + script.ms, 0),
+      layoutMs: entry.styleAndLayoutStart ? end - entry.styleAndLayoutStart : 0,
+      renderMs: entry.renderStart ? end - entry.renderStart : 0,
+      scripts,
+    });
   });
   // Wall-clock time of the frame after the bubble holding the marker first shows read (blue) ticks.
   bench.waitForRead = (marker) =>

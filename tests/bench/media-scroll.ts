@@ -91,6 +91,8 @@ export type PhotoScroll = {
   /** Photos decoded and drawn by the end of the scroll, and how many had a box on screen. */
   photosDrawn: number;
   photoBoxes: number;
+  /** Where the long animation frames' time went (PerformanceObserver 'long-animation-frame'). */
+  longFrames: string;
 };
 
 /** Opens the thread and scrolls it up, 100 px a frame, until `target` messages have been on screen. */
@@ -115,14 +117,45 @@ export async function scrollPhotoThread({
     target,
     timeoutMs: 300_000,
   };
+  const scrollStart = (await page.evaluate("performance.now()")) as number;
   const result = (await page.evaluate(`window.__bench.scroll(${JSON.stringify(options)})`)) as Omit<
     PhotoScroll,
-    "photosDrawn" | "photoBoxes"
+    "photosDrawn" | "photoBoxes" | "longFrames"
   >;
+  const longFrames = summarizeLongFrames(
+    (await page.evaluate(`window.__bench.frames.filter((frame) => frame.start >= ${scrollStart})`)) as LongFrame[],
+  );
   const photos = (await page.evaluate(`(() => {
     const images = [...document.querySelectorAll('[data-testid="message-list"] img[src^="/api/media/"]')];
     return { drawn: images.filter((image) => image.complete && image.naturalWidth > 0).length, boxes: images.length };
   })()`)) as { drawn: number; boxes: number };
   await page.close();
-  return { ...result, photosDrawn: photos.drawn, photoBoxes: photos.boxes };
+  return { ...result, photosDrawn: photos.drawn, photoBoxes: photos.boxes, longFrames };
+}
+
+type LongFrame = {
+  ms: number;
+  scriptMs: number;
+  layoutMs: number;
+  renderMs: number;
+  scripts: { invoker: string; ms: number }[];
+};
+
+/** The long animation frames (> 50 ms) of the scroll: how many, where their time went, and the scripts that took most. */
+function summarizeLongFrames(frames: LongFrame[]): string {
+  const sum = (values: number[]) => Math.round(values.reduce((total, value) => total + value, 0));
+  const byInvoker = new Map<string, number>();
+  for (const script of frames.flatMap((frame) => frame.scripts)) {
+    byInvoker.set(script.invoker, (byInvoker.get(script.invoker) ?? 0) + script.ms);
+  }
+  const top = [...byInvoker]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([invoker, ms]) => `${invoker} ${Math.round(ms)} ms`)
+    .join("; ");
+  return (
+    `${frames.length} long animation frames, ${sum(frames.map((frame) => frame.ms))} ms: scripts ${sum(frames.map((frame) => frame.scriptMs))} ms, ` +
+    `style + layout ${sum(frames.map((frame) => frame.layoutMs))} ms, rendering (incl. style + layout) ${sum(frames.map((frame) => frame.renderMs))} ms` +
+    (top ? ` · top scripts: ${top}` : "")
+  );
 }

@@ -278,6 +278,7 @@ async function main() {
             .join(", ") || "–"
         } ms)`,
     );
+    log(`[bench]   ${scrolled.longFrames}`);
   }
 }
 

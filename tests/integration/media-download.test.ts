@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "../../lib/db/client";
 import { buildMessagesWebhook } from "../../lib/whatsapp/sample-payloads";
 import type { ThreadMessage } from "../../lib/views/inbox";
-import { signedIn } from "../support/accounts";
+import { createTestUser, signedIn } from "../support/accounts";
 import { createFreshDatabase, type FreshDatabase } from "../support/databases";
 import { type GraphSandbox, startGraphSandbox } from "@/lib/sandbox/graph-api";
 import { HttpSession } from "../support/http-session";
@@ -185,6 +185,46 @@ describe("inbound media downloads", () => {
     const anonymous = await new HttpSession({ baseUrl: server.url }).request(`/api/media/${messageId}`);
     expect(anonymous.status).toBe(401);
     expect((await admin.request(`/api/media/msg_unknown-${randomBytes(4).toString("hex")}`)).status).toBe(404);
+  });
+
+  it("lets the browser keep a file and revalidate it with its ETag, never past the session", async () => {
+    const bytes = randomBytes(6_000);
+    const { messageId } = await customerSends({ type: "image", bytes, mimeType: "image/jpeg" });
+    await mediaState("stored", messageId);
+    const first = await admin.request(`/api/media/${messageId}`);
+    expect(first.status).toBe(200);
+    await first.arrayBuffer();
+    expect(first.headers.get("etag")).toBe(`"${sha256Hex(bytes)}"`);
+    expect(first.headers.get("cache-control")).toBe("private, max-age=604800, immutable");
+
+    const again = await admin.request(`/api/media/${messageId}`, {
+      headers: { "if-none-match": `W/"${"0".repeat(64)}", "${sha256Hex(bytes)}"` },
+    });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+    expect(again.headers.get("etag")).toBe(`"${sha256Hex(bytes)}"`);
+    const changed = await admin.request(`/api/media/${messageId}`, {
+      headers: { "if-none-match": `"${"0".repeat(64)}"` },
+    });
+    expect(changed.status).toBe(200);
+    expect(Buffer.from(await changed.arrayBuffer()).equals(bytes)).toBe(true);
+
+    // The file's row is read while the session is checked: a signed-out cookie still gets nothing.
+    const user = await createTestUser(admin);
+    const agent = await signedIn(user.email, user.password, new HttpSession({ baseUrl: server.url }));
+    const stolenCopy = agent.clone();
+    expect((await agent.request(`/api/media/${messageId}`)).status).toBe(200);
+    expect((await agent.request("/api/auth/sign-out", { method: "POST", json: {} })).status).toBe(200);
+    const attempts: Record<string, string>[] = [
+      {},
+      { "if-none-match": `"${sha256Hex(bytes)}"` },
+      { range: "bytes=0-9" },
+    ];
+    for (const headers of attempts) {
+      const refused = await stolenCopy.request(`/api/media/${messageId}`, { headers });
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get("etag")).toBeNull();
+    }
   });
 
   it("stores identical bytes once for two messages", async () => {

@@ -51,8 +51,10 @@ function StoredMedia({
             type="button"
             onClick={() => setViewing(true)}
             aria-label={`Open ${sticker ? "sticker" : "photo"} full size`}
-            // A fixed box until the file arrives: the thread never jumps when it loads.
-            className={`block overflow-hidden rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 ${
+            // A fixed box until the file arrives: the thread never jumps when it loads. Strict
+            // containment makes the box a relayout boundary, so a photo arriving or being decoded
+            // while the agent scrolls lays out this box alone, not the thousands of bubbles around it.
+            className={`block overflow-hidden rounded-md [contain:strict] focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 ${
               sticker ? "size-32" : "aspect-[4/3] w-64 max-w-full bg-slate-100"
             }`}
           >
