@@ -42,6 +42,7 @@ export type ThreadMessageRow = {
   media_mime_type: string | null;
   media_size: number | null;
   media_error: string | null;
+  media_updated_at: Date | null;
 };
 
 /**
@@ -108,7 +109,7 @@ async function selectMessages({ db, page }: { db: Db; page: Prisma.Sql }): Promi
            m.author_kind, m.author_id, au.name AS author_name, m.client_id, m.send_state::text AS send_state,
            m.send_error_code, m.send_error_title, m.send_error_details, m.retry_of_id, rb.id AS retried_by_id,
            md.state::text AS media_state, md.mime_type AS media_mime_type, md.size AS media_size,
-           md.error AS media_error
+           md.error AS media_error, md.updated_at AS media_updated_at
     FROM (${page}) AS m
     LEFT JOIN media md ON md.message_id = m.id
     LEFT JOIN messages q ON q.wamid = m.reply_to_wamid

@@ -113,6 +113,7 @@ function toMediaFile(row: ThreadMessageRow): MediaFileView | null {
     mimeType: row.media_mime_type,
     size: row.media_size,
     error: row.media_state === "stored" ? null : row.media_error,
+    updatedAt: (row.media_updated_at ?? new Date(0)).toISOString(),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type ThreadMessage,
 } from "@/lib/views/inbox";
 import type { MessageStatusChangedEvent } from "@/lib/realtime/channels";
+import type { MediaFileView } from "@/lib/views/message-body";
 import { inboxKeys } from "./inbox-keys";
 import { contactKeys } from "./use-contact";
 
@@ -191,13 +192,20 @@ export function mergeMessage(current: ThreadMessage, incoming: ThreadMessage): T
     merged = { ...merged, sendState: current.sendState, sendError: current.sendError };
   }
   if (merged.wamid === null && current.wamid !== null) merged = { ...merged, wamid: current.wamid };
-  // A stored file stays stored: a refetch that raced the download's end must not show it loading.
-  if (current.media?.state === "stored" && merged.media?.state !== "stored")
+  // The later view of a file wins (a refetch read before the download ended must not show it
+  // loading again), and a stored file stays stored.
+  if (current.media && merged.media && isLaterMedia(current.media, merged.media)) {
     merged = { ...merged, media: current.media };
+  }
   if (merged.retriedById === null && current.retriedById !== null) {
     merged = { ...merged, retriedById: current.retriedById };
   }
   return merged;
+}
+
+function isLaterMedia(current: MediaFileView, incoming: MediaFileView): boolean {
+  if (current.state === "stored") return incoming.state !== "stored";
+  return current.updatedAt > incoming.updatedAt;
 }
 
 /** Ids of bubbles this browser shows before the server has recorded them. */

@@ -16,6 +16,11 @@ export type MediaFileView = {
   mimeType: string | null;
   size: number | null;
   error: string | null;
+  /**
+   * When the download's row last changed (ISO, ms): the later view of a file wins, so a refetch
+   * read before the download ended cannot put a failed or stored file back to "pending".
+   */
+  updatedAt: string;
 };
 
 /** One of Meta's errors: `title` falls back to Meta's `message`, `details` is `error_data.details`. */

@@ -556,8 +556,9 @@ describe("MessageBubble: a media message's file, once the server holds it", () =
         <MessageBubble message={message} />
       </QueryClientProvider>,
     );
+  const AT = "2026-12-03T05:00:00.000Z";
   const stored = (mimeType: string) =>
-    ({ state: "stored", url: "/api/media/msg-x", mimeType, size: 2048, error: null }) as const;
+    ({ state: "stored", url: "/api/media/msg-x", mimeType, size: 2048, error: null, updatedAt: AT }) as const;
 
   it("shows a stored photo inline in a fixed box, as a button that opens the viewer", () => {
     const html = render(sampleThreadMessage("image", { id: "msg-x", media: stored("image/jpeg") }));
@@ -575,7 +576,7 @@ describe("MessageBubble: a media message's file, once the server holds it", () =
   });
 
   it("says it is downloading, or why it waits, while the file is pending", () => {
-    const pending = { state: "pending", url: null, mimeType: null, size: null, error: null } as const;
+    const pending = { state: "pending", url: null, mimeType: null, size: null, error: null, updatedAt: AT } as const;
     expect(visibleText(render(sampleThreadMessage("image", { media: pending })))).toContain("Downloading…");
     const waiting = { ...pending, error: "Waiting for an access token" };
     expect(visibleText(render(sampleThreadMessage("image", { media: waiting })))).toContain(
@@ -590,6 +591,7 @@ describe("MessageBubble: a media message's file, once the server holds it", () =
       mimeType: null,
       size: null,
       error: "Meta does not know this media id",
+      updatedAt: AT,
     } as const;
     const html = renderWithQueries(sampleThreadMessage("sticker", { media: failed }));
     expect(html).toContain('role="alert"');

@@ -231,3 +231,31 @@ describe("drafts", () => {
     expect(loadDraft({ userId: "ana", conversationId: "c1", storage: null })).toBeNull();
   });
 });
+
+describe("a customer's file in the cache", () => {
+  const file = (state: "pending" | "failed" | "stored", updatedAt: string) => ({
+    state,
+    url: state === "stored" ? "/api/media/msg-customer" : null,
+    mimeType: state === "stored" ? "audio/ogg" : null,
+    size: state === "stored" ? 21 : null,
+    error: state === "failed" ? "Meta does not know this media id" : null,
+    updatedAt,
+  });
+  const voiceNote = (media: ReturnType<typeof file>) => customerMessage({ type: "audio", media });
+
+  it("keeps a failed download failed when a refetch read before the failure answers after it", () => {
+    const { queryClient, shown } = threadWith([voiceNote(file("pending", "2026-12-03T05:00:00.000Z"))]);
+    upsertThreadMessage(queryClient, voiceNote(file("failed", "2026-12-03T05:00:01.000Z")));
+    upsertThreadMessage(queryClient, voiceNote(file("pending", "2026-12-03T05:00:00.000Z")));
+    expect(shown()[0]!.media).toMatchObject({ state: "failed", error: "Meta does not know this media id" });
+  });
+
+  it("shows a retried download as pending again once the server says so, and stored stays stored", () => {
+    const { queryClient, shown } = threadWith([voiceNote(file("failed", "2026-12-03T05:00:01.000Z"))]);
+    upsertThreadMessage(queryClient, voiceNote(file("pending", "2026-12-03T05:00:09.000Z")));
+    expect(shown()[0]!.media?.state).toBe("pending");
+    upsertThreadMessage(queryClient, voiceNote(file("stored", "2026-12-03T05:00:10.000Z")));
+    upsertThreadMessage(queryClient, voiceNote(file("failed", "2026-12-03T05:00:11.000Z")));
+    expect(shown()[0]!.media?.state).toBe("stored");
+  });
+});
