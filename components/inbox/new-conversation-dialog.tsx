@@ -125,6 +125,7 @@ export function NewConversationDialog({
             contactName={null}
             submitLabel="Start conversation"
             blockedReason={number.problem}
+            focusSearch={false}
             onSubmit={async (template, values, headerMedia) => {
               setTouched(true);
               if (!phoneNumberId) return { ok: false, message: "Choose a business number." };

@@ -26,6 +26,12 @@ type Props = {
   submitLabel: string;
   /** Something outside the form is not ready yet (e.g. the customer's number): submitting waits. */
   blockedReason?: string | null;
+  /**
+   * The search box takes the focus once the list has loaded (default). Off where the chooser is not
+   * the form's first field: the list arrives while the agent may be typing elsewhere, and their
+   * keystrokes must stay there (the new-conversation dialog's number).
+   */
+  focusSearch?: boolean;
   onSubmit: TemplateSubmit;
 };
 
@@ -40,7 +46,14 @@ export type TemplateSubmit = (
  * Choose a template (search, category, language), fill every parameter it declares, see it as the
  * customer will, send. Values are checked here with the server's own rules before anything is sent.
  */
-export function TemplateChooser({ phoneNumberId, contactName, submitLabel, blockedReason, onSubmit }: Props) {
+export function TemplateChooser({
+  phoneNumberId,
+  contactName,
+  submitLabel,
+  blockedReason,
+  focusSearch = true,
+  onSubmit,
+}: Props) {
   const templates = useTemplates({ phoneNumberId, enabled: phoneNumberId !== null });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = templates.data?.templates.find((template) => template.id === selectedId) ?? null;
@@ -69,10 +82,18 @@ export function TemplateChooser({ phoneNumberId, contactName, submitLabel, block
       </p>
     );
   }
-  return <TemplateList templates={templates.data.templates} onSelect={setSelectedId} />;
+  return <TemplateList templates={templates.data.templates} focusSearch={focusSearch} onSelect={setSelectedId} />;
 }
 
-function TemplateList({ templates, onSelect }: { templates: TemplateView[]; onSelect: (id: string) => void }) {
+function TemplateList({
+  templates,
+  focusSearch,
+  onSelect,
+}: {
+  templates: TemplateView[];
+  focusSearch: boolean;
+  onSelect: (id: string) => void;
+}) {
   const [search, setSearch] = useState("");
   const [category, setCategory] = useState("");
   const [language, setLanguage] = useState("");
@@ -106,7 +127,7 @@ function TemplateList({ templates, onSelect }: { templates: TemplateView[]; onSe
           id={`${id}-search`}
           type="search"
           value={search}
-          autoFocus
+          autoFocus={focusSearch}
           onChange={(event) => setSearch(event.target.value)}
           placeholder="Search templates"
           className="rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/70 focus:outline-none"

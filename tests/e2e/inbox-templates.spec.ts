@@ -181,11 +181,24 @@ test("a new conversation: a badly formed number is refused, a good one is normal
   await syncAndEnable(page, name);
   await page.goto("/inbox");
 
+  // The number's templates arrive while the agent types the number: no keystroke may leave its field.
+  let releaseTemplates = () => {};
+  const typed = new Promise<void>((resolve) => (releaseTemplates = resolve));
+  await page.route("**/api/templates?phoneNumberId=*", async (route) => {
+    await typed;
+    await route.fallback();
+  });
   await page.getByRole("button", { name: "New conversation" }).click();
   const dialog = page.getByRole("dialog", { name: "New conversation" });
   await dialog.getByLabel("From").selectOption({ label: businessNumberLabel(number) });
   const to = dialog.getByLabel("Customer’s WhatsApp number");
   await to.fill("12345");
+  releaseTemplates();
+  await expect(dialog.getByPlaceholder("Search templates")).toBeVisible();
+  await expect(to).toBeFocused();
+  await expect(to).toHaveValue("12345");
+  await expect(dialog.getByPlaceholder("Search templates")).toHaveValue("");
+  await page.unroute("**/api/templates?phoneNumberId=*");
   await to.blur();
   await expect(dialog.getByText(/Not a valid phone number/)).toBeVisible();
   await expectAccessible(page, "new conversation dialog · a bad number");
