@@ -38,8 +38,11 @@ async function customerTypes(phone: ReturnType<Page["getByRole"]>, text: string)
 
 test("a message outside business hours gets the away message once", async ({ admin }) => {
   const number = newBusinessNumber();
-  // The number appears in settings with its first webhook.
-  await customerWrites({ from: newCustomer("First Caller"), to: number, text: "registering" });
+  // The number appears in settings once its first webhook has been processed (the ack comes before
+  // that: on a loaded machine the page could be rendered before the worker registered the number).
+  const firstCaller = newCustomer("First Caller");
+  await customerWrites({ from: firstCaller, to: number, text: "registering" });
+  await conversationIdOf({ customer: firstCaller, number });
   const page = admin.page;
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/settings/whatsapp");
