@@ -5,6 +5,7 @@ import type { Page } from "@playwright/test";
 import { businessNumberLabel, customerWrites, newBusinessNumber, newCustomer } from "./support/customers";
 import { screenshotPath } from "./support/fixtures";
 import { expect, test } from "./support/inbox";
+import { conversationIdOf } from "./support/inbox-db";
 
 async function expectFitsWidth(page: Page, name: string) {
   await expectAccessible(page, `${name} at 390 px`);
@@ -22,7 +23,10 @@ test("at 390 px an admin reaches every page by navigation, and each fits the wid
   // A colleague to deactivate, and a business number Meta wrote bare digits for.
   const colleague = await addAgent("Phone Width Colleague");
   const number = newBusinessNumber();
-  await customerWrites({ from: newCustomer("Lena Narrow"), to: number, text: "Hello from a phone" });
+  const lena = newCustomer("Lena Narrow");
+  await customerWrites({ from: lena, to: number, text: "Hello from a phone" });
+  // Processed, not only acknowledged: the settings page lists the number only from then on.
+  await conversationIdOf({ customer: lena, number });
 
   await page.setViewportSize({ width: 390, height: 844 });
   const nav = page.getByRole("navigation", { name: "Main" });
