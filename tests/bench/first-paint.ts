@@ -1,4 +1,4 @@
-// npm run bench:first-paint -- [--runs 5] [--skip-build] [--embedded] [--list]
+// npm run bench:first-paint -- [--runs 5] [--skip-build] [--embedded] [--list] [--profile]
 // What the browser must load and run before the inbox first paints, on a fresh small database:
 // each run opens /inbox and /inbox/<id> in a new browser context (cold cache, signed in) and reads
 // the page's own Resource Timing and long-task entries. Bytes and task counts hardly move from run
@@ -23,14 +23,18 @@ import { median, ms } from "./stats";
 import { createTeardown, runBench } from "./teardown";
 import { signedTextWebhook } from "./webhook-body";
 
-const usage = `Usage: npm run bench:first-paint -- [--runs 5] [--skip-build] [--embedded] [--list]
-  --list  also print each script of the first run: requested before or after the paint, compressed bytes`;
+const usage = `Usage: npm run bench:first-paint -- [--runs 5] [--skip-build] [--embedded] [--list] [--profile]
+  --list     also print each script of the first run: requested before or after the paint, compressed bytes
+  --profile  profile each page load until its first paint (Chromium's sampling profiler) and print the
+             main thread's self time by script and by function (the profiler slows the page: read
+             the shares, not the times)`;
 const { values: flags } = parseArgs({
   options: {
     runs: { type: "string", default: "5" },
     "skip-build": { type: "boolean", default: false },
     embedded: { type: "boolean", default: false },
     list: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -57,6 +61,11 @@ const READ_PAGE = (until: number) => `(() => {
     list: scripts.map((e) => [new URL(e.name).pathname, e.encodedBodySize, e.startTime < ${until}]),
   };
 })()`;
+type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+};
 type PageFigures = {
   firstPaint: number;
   scriptsBefore: number;
@@ -75,8 +84,15 @@ async function openOnce(browser: Browser, signedIn: BrowserContext, baseUrl: str
   const context = await newBenchContext({ browser, baseUrl, from: signedIn });
   try {
     const page = await context.newPage();
+    const cdp = flags.profile ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+    }
     await page.goto(path);
     const firstPaint = await waitForMark(page, mark);
+    if (cdp) printProfile(path, (await cdp.send("Profiler.stop")).profile as CpuProfile);
     // Long tasks of hydration and the first requests count too: wait until the page is quiet.
     await page.waitForLoadState("networkidle");
     await page.waitForTimeout(300);
@@ -84,6 +100,26 @@ async function openOnce(browser: Browser, signedIn: BrowserContext, baseUrl: str
   } finally {
     await context.close();
   }
+}
+
+/** --profile: where the main thread's time went until the first paint, by script and by function (self time). */
+function printProfile(path: string, profile: CpuProfile) {
+  const byFunction = new Map<string, number>();
+  const byScript = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)?.callFrame;
+    const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000;
+    if (!frame || frame.functionName === "(idle)") return;
+    const script = frame.url ? new URL(frame.url, "http://x").pathname : frame.functionName;
+    add(byScript, script, ms);
+    add(byFunction, `${frame.functionName || "(anonymous)"} ${script.split("/").at(-1)}:${frame.lineNumber}`, ms);
+  });
+  const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
+  log(`\n   profile of ${path} until its first paint (self time; "(program)" is the browser's own work):`);
+  for (const [key, time] of top(byScript, 8)) log(`     ${time.toFixed(1).padStart(7)} ms  ${key}`);
+  for (const [key, time] of top(byFunction, 8)) log(`     ${time.toFixed(1).padStart(7)} ms    ${key}`);
 }
 
 function report(label: string, runs: PageFigures[]) {
