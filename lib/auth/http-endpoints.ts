@@ -6,7 +6,6 @@ import { safeText } from "@/lib/http/text";
 import { endUserConnections } from "@/lib/realtime/end-user-connections";
 import { getAuth } from "./auth";
 import { getUserFromHeaders } from "./session";
-import { refuseBlockedAddress } from "./sign-in-throttle";
 
 /**
  * The better-auth HTTP endpoints the product uses — every other one (update-user, change-email,
@@ -39,11 +38,6 @@ export function isAllowedAuthEndpoint(request: Request): boolean {
 export async function forwardAuthRequest(request: Request): Promise<Response> {
   if (!isAllowedAuthEndpoint(request)) {
     throw new AppError("not_found", { message: `better-auth endpoint not exposed: ${request.method} ${request.url}` });
-  }
-  const refused = refuseBlockedAddress(request);
-  if (refused) {
-    await request.body?.cancel().catch(() => undefined);
-    return refused;
   }
   const body = request.method === "GET" ? undefined : await readTextBody(request, AUTH_MAX_BODY_BYTES);
   if (body !== undefined && new URL(request.url).pathname.endsWith("/sign-in/email")) {

@@ -3,13 +3,22 @@ import { createHash } from "node:crypto";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { getDb } from "@/lib/db/client";
 import { clearSignInAttempts, forgiveSignInAttempt, recordSignInAttempt } from "@/lib/db/sign-in-throttles";
+import {
+  addressKey,
+  fromThisNetwork,
+  inMinutes,
+  rememberBlocked,
+  retryAfterSeconds,
+  SIGN_IN_THROTTLED_CODE,
+  SIGN_IN_WINDOW_MS,
+} from "./blocked-addresses";
 import { clientIp } from "./client-ip";
+
+export { SIGN_IN_THROTTLED_CODE, SIGN_IN_WINDOW_MS } from "./blocked-addresses";
 
 // Per email + client address: a guesser is stopped after a few tries, while colleagues behind the
 // same office address and the account's owner elsewhere are not locked out by someone else's typos.
 export const SIGN_IN_MAX_ATTEMPTS = 5;
-export const SIGN_IN_WINDOW_MS = 15 * 60_000;
-export const SIGN_IN_THROTTLED_CODE = "TOO_MANY_SIGN_IN_ATTEMPTS";
 // Per address, whatever the email: made-up emails each cost a password hash too. Successful
 // sign-ins are given back, so an office behind one address is limited by its failures only.
 export const SIGN_IN_MAX_FAILURES_PER_ADDRESS = 30;
@@ -20,8 +29,6 @@ const SIGN_IN_PATH = "/sign-in/email";
 const throttleKey = (email: string, ip: string) =>
   createHash("sha256").update(`${email.trim().toLowerCase()}\n${ip}`).digest("base64url");
 
-const addressKey = (ip: string) => createHash("sha256").update(`address\n${ip}`).digest("base64url");
-
 type HookContext = { body?: unknown; headers?: Headers; request?: Request };
 
 function keyOf(ctx: HookContext): string | null {
@@ -30,57 +37,12 @@ function keyOf(ctx: HookContext): string | null {
   return throttleKey(email, clientIp(ctx.headers ?? ctx.request?.headers));
 }
 
-function retryAfterSeconds(windowStart: Date): number {
-  return Math.max(1, Math.ceil((windowStart.getTime() + SIGN_IN_WINDOW_MS - Date.now()) / 1000));
-}
-
 function tooMany(windowStart: Date, message: (minutes: number) => string): APIError {
   const seconds = retryAfterSeconds(windowStart);
   return new APIError(
     "TOO_MANY_REQUESTS",
     { code: SIGN_IN_THROTTLED_CODE, message: message(Math.ceil(seconds / 60)) },
     { "Retry-After": String(seconds) },
-  );
-}
-
-const inMinutes = (minutes: number) => `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-
-const fromThisNetwork = (minutes: number) => `Too many sign-in attempts from this network. ${inMinutes(minutes)}`;
-
-// Addresses over their limit, remembered in this process until their window ends: a flood from one
-// address is then refused before better-auth and the database see it (each refusal used to cost a
-// better-auth request and an upsert, and 125 of them a second cut webhook acks by two thirds).
-const MAX_BLOCKED_ADDRESSES = 10_000;
-// On globalThis: Next gives route handlers and pages their own copies of a module, and the auth
-// instance (whose hook fills this) may have been created by another bundle than the sign-in route.
-const globalForThrottle = globalThis as unknown as { __inboxBlockedAddresses?: Map<string, Date> };
-const blockedAddresses = (globalForThrottle.__inboxBlockedAddresses ??= new Map<string, Date>());
-
-function rememberBlocked(key: string, windowStart: Date): void {
-  if (blockedAddresses.size >= MAX_BLOCKED_ADDRESSES) {
-    const now = Date.now();
-    for (const [blocked, start] of blockedAddresses) {
-      if (start.getTime() + SIGN_IN_WINDOW_MS <= now) blockedAddresses.delete(blocked);
-    }
-    if (blockedAddresses.size >= MAX_BLOCKED_ADDRESSES) return; // the database still refuses them
-  }
-  blockedAddresses.set(key, windowStart);
-}
-
-/** A sign-in from an address already over its limit: the 429 better-auth would give, without asking it. */
-export function refuseBlockedAddress(request: Request): Response | null {
-  if (!new URL(request.url).pathname.endsWith(SIGN_IN_PATH)) return null;
-  const key = addressKey(clientIp(request.headers));
-  const windowStart = blockedAddresses.get(key);
-  if (!windowStart) return null;
-  if (windowStart.getTime() + SIGN_IN_WINDOW_MS <= Date.now()) {
-    blockedAddresses.delete(key);
-    return null;
-  }
-  const seconds = retryAfterSeconds(windowStart);
-  return Response.json(
-    { code: SIGN_IN_THROTTLED_CODE, message: fromThisNetwork(Math.ceil(seconds / 60)) },
-    { status: 429, headers: { "retry-after": String(seconds) } },
   );
 }
 

@@ -1,9 +1,12 @@
-// Vets every request at the socket, before Next.js routes it. Two things only this spot can do:
+// Vets every request at the socket, before Next.js routes it. Three things only this spot can do:
 // see the peer address (Next keeps a client's own X-Forwarded-For and never shows route handlers
-// the socket), and refuse a path Next cannot decode (a segment like %ED%A0%80 makes it answer a
-// bare 500 before any of our code runs). Installed once from instrumentation.ts, in the process that
-// owns the HTTP server; `next start` offers no other hook that sees the socket.
+// the socket), refuse a path Next cannot decode (a segment like %ED%A0%80 makes it answer a bare
+// 500 before any of our code runs), and refuse a flood for almost nothing: sign-ins from an address
+// already over its limit get their 429 here, without Next's routing (lib/auth/blocked-addresses.ts).
+// Installed once from instrumentation.ts, in the process that owns the HTTP server; `next start`
+// offers no other hook that sees the socket.
 import { type IncomingMessage, Server, type ServerResponse } from "node:http";
+import { blockedSignInRefusal, SIGN_IN_URL_PATH } from "@/lib/auth/blocked-addresses";
 import {
   CLIENT_ADDRESS_HEADER,
   FORWARDING_HEADERS,
@@ -43,6 +46,20 @@ function refuseUndecodablePath(response: ServerResponse, segment: string): void 
   response.end(body);
 }
 
+/** A sign-in from an address over its limit: answered here (the same 429 better-auth gives), or false. */
+function refusedBlockedSignIn(request: IncomingMessage, response: ServerResponse): boolean {
+  if (request.method !== "POST" || (request.url ?? "").split("?", 1)[0] !== SIGN_IN_URL_PATH) return false;
+  const refusal = blockedSignInRefusal(String(request.headers[CLIENT_ADDRESS_HEADER]));
+  if (!refusal) return false;
+  response.writeHead(429, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(refusal.body),
+    "retry-after": String(refusal.retryAfterSeconds),
+  });
+  response.end(refusal.body);
+  return true;
+}
+
 export function installRequestGuard(trust: ProxyTrust): void {
   const marker = Symbol.for("inbox.requestGuard");
   const prototype = Server.prototype as unknown as Record<symbol, unknown> & { emit: Server["emit"] };
@@ -58,6 +75,7 @@ export function installRequestGuard(trust: ProxyTrust): void {
         refuseUndecodablePath(args[1] as ServerResponse, segment);
         return true;
       }
+      if (event === "request" && refusedBlockedSignIn(request, args[1] as ServerResponse)) return true;
     }
     return emit.apply(this, [event, ...args] as Parameters<Server["emit"]>);
   } as Server["emit"];
