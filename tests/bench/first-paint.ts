@@ -27,7 +27,9 @@ const usage = `Usage: npm run bench:first-paint -- [--runs 5] [--skip-build] [--
   --list     also print each script of the first run: requested before or after the paint, compressed bytes
   --profile  profile each page load until its first paint (Chromium's sampling profiler) and print the
              main thread's self time by script and by function (the profiler slows the page: read
-             the shares, not the times)`;
+             the shares, not the times)
+  --trace    record a Chromium trace of each page load until its first paint and print every task over
+             50 ms before it, split into what ran in it (script evaluation per file, calls, layout…)`;
 const { values: flags } = parseArgs({
   options: {
     runs: { type: "string", default: "5" },
@@ -35,6 +37,7 @@ const { values: flags } = parseArgs({
     embedded: { type: "boolean", default: false },
     list: { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
+    trace: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -46,6 +49,26 @@ const RUNS = Number(flags.runs);
 const teardown = createTeardown();
 const { defer } = teardown;
 const log = (line = "") => console.log(line);
+
+/**
+ * Long animation frames (Chromium's LoAF entries: the frames a long task delayed, with the scripts
+ * that ran in them and how long each took) — attribution without a profiler's overhead.
+ */
+const LOAF_SCRIPT = `(() => {
+  window.__loaf = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const frame of list.getEntries())
+        window.__loaf.push({
+          start: frame.startTime, duration: frame.duration, blocking: frame.blockingDuration,
+          render: frame.renderStart ? frame.startTime + frame.duration - frame.renderStart : 0,
+          scripts: frame.scripts.map((s) => [
+            s.invokerType === "classic-script" || s.invokerType === "module-script" ? "evaluate" : s.invoker || s.invokerType,
+            (s.sourceURL || "").split("/").at(-1), Math.round(s.duration)]),
+        });
+    }).observe({ type: "long-animation-frame", buffered: true });
+  } catch {}
+})()`;
 
 /** Scripts fetched before `until` (ms since navigation start) and in all, with their compressed bytes. */
 const READ_PAGE = (until: number) => `(() => {
@@ -59,6 +82,7 @@ const READ_PAGE = (until: number) => `(() => {
     tasksBefore: early.length, longestBefore: Math.max(0, ...early.map(([, d]) => d)),
     tasks: tasks.length, longest: Math.max(0, ...tasks.map(([, d]) => d)), taskMs: tasks.reduce((s, [, d]) => s + d, 0),
     list: scripts.map((e) => [new URL(e.name).pathname, e.encodedBodySize, e.startTime < ${until}]),
+    frames: window.__loaf.filter((f) => f.start < ${until}),
   };
 })()`;
 type CpuProfile = {
@@ -78,11 +102,14 @@ type PageFigures = {
   longest: number;
   taskMs: number;
   list: [path: string, bytes: number, beforePaint: boolean][];
+  /** Long animation frames that began before the first paint. */
+  frames: { start: number; duration: number; blocking: number; render: number; scripts: [string, string, number][] }[];
 };
 
 async function openOnce(browser: Browser, signedIn: BrowserContext, baseUrl: string, path: string, mark: string) {
   const context = await newBenchContext({ browser, baseUrl, from: signedIn });
   try {
+    await context.addInitScript({ content: LOAF_SCRIPT });
     const page = await context.newPage();
     const cdp = flags.profile ? await context.newCDPSession(page) : null;
     if (cdp) {
@@ -90,8 +117,13 @@ async function openOnce(browser: Browser, signedIn: BrowserContext, baseUrl: str
       await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
       await cdp.send("Profiler.start");
     }
+    if (flags.trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.goto(path);
     const firstPaint = await waitForMark(page, mark);
+    if (flags.trace) {
+      printLongTasks(path, JSON.parse((await browser.stopTracing()).toString()) as Trace);
+      log(`     DOM at the first paint: ${await page.evaluate(DOM_SUMMARY)}`);
+    }
     if (cdp) printProfile(path, (await cdp.send("Profiler.stop")).profile as CpuProfile);
     // Long tasks of hydration and the first requests count too: wait until the page is quiet.
     await page.waitForLoadState("networkidle");
@@ -122,8 +154,77 @@ function printProfile(path: string, profile: CpuProfile) {
   for (const [key, time] of top(byFunction, 8)) log(`     ${time.toFixed(1).padStart(7)} ms    ${key}`);
 }
 
+/** Elements in the page, and the five tags with the most (what the first style and layout pass had to do). */
+const DOM_SUMMARY = `(() => {
+  const all = document.body.getElementsByTagName("*");
+  const counts = {};
+  for (const element of all) counts[element.tagName.toLowerCase()] = (counts[element.tagName.toLowerCase()] || 0) + 1;
+  const top = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([tag, n]) => tag + " " + n).join(", ");
+  return all.length + " elements (" + top + ")";
+})()`;
+const TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "toplevel"];
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: any };
+type Trace = { traceEvents: TraceEvent[] };
+// What a main-thread task is made of: these events, outermost only.
+const PARTS = new Set([
+  "EvaluateScript",
+  "v8.evaluateModule",
+  "FunctionCall",
+  "RunMicrotasks",
+  "ParseHTML",
+  "Layout",
+  "UpdateLayoutTree",
+  "Paint",
+  "PrePaint",
+  "Commit",
+  "TimerFire",
+  "EventDispatch",
+  "FireAnimationFrame",
+  "v8.compile",
+  "CompileScript",
+  "v8.parseOnBackground",
+  "MajorGC",
+  "MinorGC",
+  "V8.GCScavenger",
+  "XHRReadyStateChange",
+]);
+
+/** --trace: each task over 50 ms before the first paint, and what ran in it (outermost events, by name and script). */
+function printLongTasks(path: string, trace: Trace) {
+  const events = trace.traceEvents.filter((event) => event.ph === "X" && event.dur !== undefined);
+  const navigation = trace.traceEvents.find(
+    (event) => event.name === "navigationStart" || event.name === "TracingStartedInBrowser",
+  );
+  const tasks = events.filter((event) => event.name === "RunTask" && (event.dur ?? 0) > 50_000);
+  log(`\n   ${path}: ${tasks.length} task(s) over 50 ms before the first paint`);
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    const inside = events
+      .filter(
+        (e) =>
+          e.pid === task.pid && e.tid === task.tid && e !== task && e.ts >= task.ts && e.ts < end && PARTS.has(e.name),
+      )
+      .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    const parts = new Map<string, number>();
+    let coveredUntil = -1;
+    for (const event of inside) {
+      if (event.ts < coveredUntil) continue; // nested in an outer part
+      coveredUntil = event.ts + (event.dur ?? 0);
+      const url: string = event.args?.data?.url ?? event.args?.data?.scriptName ?? "";
+      const key = `${event.name}${url ? ` ${new URL(url, "http://x").pathname.split("/").at(-1)}` : ""}`;
+      parts.set(key, (parts.get(key) ?? 0) + (event.dur ?? 0) / 1000);
+    }
+    const at = navigation ? ((task.ts - navigation.ts) / 1000).toFixed(0) : "?";
+    const described = [...parts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([key, ms]) => `${key} ${ms.toFixed(1)}`)
+      .join(" · ");
+    log(`     ${((task.dur ?? 0) / 1000).toFixed(1)} ms at ~${at} ms: ${described}`);
+  }
+}
+
 function report(label: string, runs: PageFigures[]) {
-  const mid = (key: Exclude<keyof PageFigures, "list">) => median(runs.map((run) => run[key])) ?? Number.NaN;
+  const mid = (key: Exclude<keyof PageFigures, "list" | "frames">) => median(runs.map((run) => run[key])) ?? Number.NaN;
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   log(`\n${label} (${runs.length} runs, medians; cold cache)`);
   log(`   first paint ${ms(mid("firstPaint"))} after navigation start`);
@@ -134,6 +235,14 @@ function report(label: string, runs: PageFigures[]) {
   log(
     `   each run (KB before paint / long tasks before paint): ${runs.map((r) => `${kb(r.bytesBefore)}/${r.tasksBefore}`).join(" ")}`,
   );
+  log(`   long animation frames before it (start ms: duration ms = scripts · rendering), each run:`);
+  for (const run of runs) {
+    const frames = run.frames.map(
+      (f) =>
+        `${Math.round(f.start)}: ${Math.round(f.duration)} = ${f.scripts.map(([what, file, ms]) => `${what}${file ? ` (${file})` : ""} ${ms}`).join(" + ") || "no script"} · rendering ${Math.round(f.render)}`,
+    );
+    log(`     ${frames.join("  |  ") || "none"}`);
+  }
   if (flags.list && runs[0])
     for (const [path, bytes, beforePaint] of runs[0].list)
       log(`     ${beforePaint ? "before" : "after "} ${kb(bytes).padStart(9)}  ${path}`);
