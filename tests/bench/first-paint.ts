@@ -1,8 +1,8 @@
-// npm run bench:first-paint -- [--runs 5] [--skip-build] [--embedded] [--list] [--profile]
+// npm run bench:first-paint -- [--runs 5] [--skip-build] [--embedded] [--list] [--profile] [--trace]
 // What the browser must load and run before the inbox first paints, on a fresh small database:
 // each run opens /inbox and /inbox/<id> in a new browser context (cold cache, signed in) and reads
-// the page's own Resource Timing and long-task entries. Bytes and task counts hardly move from run
-// to run, unlike times on a busy machine. Prints figures, asserts none.
+// the page's own Resource Timing, long-task and long-animation-frame entries. Bytes and task
+// counts hardly move from run to run, unlike times on a busy machine. Prints figures, asserts none.
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";

@@ -60,6 +60,8 @@ export async function measureApi({
   }, 20);
   const firstPage = await get<ConversationPage>(baseUrl, cookie, "/api/conversations?status=all");
   const ids = firstPage.conversations.map((conversation) => conversation.id).join(",");
+  // A conversation of ordinary length beside the 5,000-message one: what any deep link's HTML costs.
+  const other = firstPage.conversations.find((conversation) => conversation.id !== thread)?.id ?? thread;
   const endpoints: [string, string][] = [
     ["list, first page (open)", "/api/conversations"],
     ["list, first page (all states)", "/api/conversations?status=all"],
@@ -83,6 +85,7 @@ export async function measureApi({
     ["agents", "/api/agents"],
     ["page HTML /inbox", "/inbox"],
     [`page HTML /inbox/${thread}`, `/inbox/${thread}`],
+    [`page HTML /inbox/${other}`, `/inbox/${other}`],
   ];
   // What a page's start-up fires at once (after hydration): the server answers them side by side.
   const burst = [
