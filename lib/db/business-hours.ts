@@ -73,6 +73,11 @@ export async function upsertBusinessHours({ db, hours }: { db: Db; hours: Busine
       greeting_enabled = EXCLUDED.greeting_enabled, greeting_text = EXCLUDED.greeting_text, updated_at = now()`;
 }
 
+/** Removes a number's hours (and with them its automatic messages); whether there were any. */
+export async function deleteBusinessHours({ db, phoneNumberId }: { db: Db; phoneNumberId: string }): Promise<boolean> {
+  return (await db.$executeRaw`DELETE FROM business_hours WHERE phone_number_id = ${phoneNumberId}`) > 0;
+}
+
 /**
  * For conversations that just received customer messages: their number's hours when an automatic
  * message is on, and whether the customer wrote before (any inbound message other than the new ones).

@@ -44,6 +44,7 @@ function summarize({ action, target, targetLabel, detail }: Row): string {
   if (action === "business_hours.updated") {
     return `edited the business hours of ${targetLabel ?? target}${detail ? ` (${detail})` : ""}`;
   }
+  if (action === "business_hours.removed") return `removed the business hours of ${targetLabel ?? target}`;
   if (action === "demo.deleted") return `deleted the sandbox demo${detail ? ` (${detail})` : ""}`;
   if (action === "template.usable_changed") return `${detail ?? "changed"} the template ${targetLabel ?? target}`;
   const verb = isAuditAction(action) ? userVerbs[action] : undefined;

@@ -30,6 +30,7 @@ export const auditActions = {
   "conversation.assigned": "Conversation assigned",
   "auto_assignment.updated": "Auto-assignment changed",
   "business_hours.updated": "Business hours edited",
+  "business_hours.removed": "Business hours removed",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

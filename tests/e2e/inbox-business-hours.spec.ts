@@ -2,7 +2,7 @@
 // turns the away message on, on the settings page; the customer writes twice from the sandbox's
 // phone; exactly one away message comes back — on the phone and in the agent's thread, marked
 // "Sent automatically" — the Graph API stand-in received it once, and the thread says when the team
-// is back.
+// is back. Then the admin removes the hours, and the thread stops saying so.
 import type { Page } from "@playwright/test";
 import {
   businessNumberLabel,
@@ -101,4 +101,21 @@ test("a message outside business hours gets the away message once", async ({ adm
     (request) => (request.body.text as { body?: string } | undefined)?.body === AWAY,
   );
   expect(sent).toHaveLength(1);
+
+  // The admin takes the hours away again: asked first, then open at all hours, and the thread no
+  // longer says when the team is back.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/settings/whatsapp");
+  await item.getByText("Business hours, away message and greeting").click();
+  await form.getByRole("button", { name: "Remove business hours" }).click();
+  const confirm = page.getByRole("dialog", { name: `Remove the business hours of ${businessNumberLabel(number)}?` });
+  await expect(confirm).toBeVisible();
+  await expectAccessible(page, "settings · removing a number's business hours");
+  await confirm.getByRole("button", { name: "Remove business hours" }).click();
+  await expect(form.getByText("Business hours removed: this number is open at all hours")).toBeVisible();
+  await expect(form.getByTestId("hours-now")).toHaveCount(0);
+  await expect(form.getByRole("button", { name: "Remove business hours" })).toHaveCount(0);
+  await page.goto(`/inbox/${conversationId}`);
+  await expect(messages(page, AWAY)).toHaveCount(1);
+  await expect(page.getByTestId("business-hours")).toHaveCount(0);
 });

@@ -453,6 +453,12 @@ const apiCases: ApiCase[] = [
     expected: { anonymous: 401, agent: 403, admin: 200 },
   },
   {
+    name: "DELETE /api/settings/phone-numbers/[id]/business-hours",
+    request: async (s) =>
+      s.request(`/api/settings/phone-numbers/${await matrixPhoneNumber()}/business-hours`, { method: "DELETE" }),
+    expected: { anonymous: 401, agent: 403, admin: 200 },
+  },
+  {
     name: "GET /api/settings/audit-log",
     request: (s) => s.request("/api/settings/audit-log"),
     expected: { anonymous: 401, agent: 403, admin: 200 },

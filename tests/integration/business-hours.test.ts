@@ -203,6 +203,45 @@ describe("business hours settings", () => {
   });
 });
 
+describe("removing a number's business hours", () => {
+  it("opens it at all hours: no away message afterwards, no hours in the inbox, audited; admins only", async () => {
+    const { phoneNumberId, rowId } = await newNumber();
+    expect((await setHours(rowId, { awayText: "Closed — removed soon." })).status).toBe(200);
+    const remove = (session = admin) =>
+      session.request(`/api/settings/phone-numbers/${rowId}/business-hours`, { method: "DELETE" });
+
+    expect((await remove(agent)).status).toBe(403);
+    const unknown = await admin.request("/api/settings/phone-numbers/pn_nope/business-hours", { method: "DELETE" });
+    expect(unknown.status).toBe(404);
+    const removed = await remove();
+    expect(removed.status).toBe(200);
+    expect(((await removed.json()) as { businessHours: BusinessHoursView }).businessHours).toMatchObject({
+      configured: false,
+      awayEnabled: false,
+    });
+    const after = await admin.request(`/api/settings/phone-numbers/${rowId}/business-hours`);
+    expect(((await after.json()) as { businessHours: BusinessHoursView }).businessHours.configured).toBe(false);
+    const numbers = (await (await agent.request("/api/phone-numbers")).json()) as {
+      phoneNumbers: InboxPhoneNumberView[];
+    };
+    expect(numbers.phoneNumbers.find((number) => number.id === rowId)?.hours ?? null).toBeNull();
+    const audit = await db.auditLog.findFirst({
+      where: { action: "business_hours.removed" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit?.target).toBe(`phone_number:${phoneNumberId}`);
+
+    // A customer writing now (it would be outside the removed hours) gets no automatic answer.
+    const { conversationId, waId } = await customerWrites({ phoneNumberId });
+    await drained(conversationId);
+    expect(await automatic(conversationId)).toEqual([]);
+    expect(sentTexts(waId, "Closed — removed soon.")).toEqual([]);
+    // Removing again changes nothing and is not audited twice.
+    expect((await remove()).status).toBe(200);
+    expect(await db.auditLog.count({ where: { action: "business_hours.removed", target: audit!.target } })).toBe(1);
+  });
+});
+
 describe("the away message", () => {
   it("goes once per period: a second message, a Meta retry and a re-processed raw event queue nothing more", async () => {
     const { phoneNumberId, rowId } = await newNumber();

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { useMinuteClock } from "@/components/inbox/use-minute-clock";
 import {
@@ -24,25 +25,29 @@ const TIME_ZONES: string[] =
 
 type Draft = Omit<BusinessHoursView, "phoneNumberId" | "configured">;
 
+const draftOf = (hours: BusinessHoursView): Draft => ({
+  timeZone: hours.timeZone,
+  weekly: hours.weekly,
+  holidays: hours.holidays,
+  awayEnabled: hours.awayEnabled,
+  awayText: hours.awayText,
+  greetingEnabled: hours.greetingEnabled,
+  greetingText: hours.greetingText,
+});
+
 export function BusinessHoursForm({ hours, numberLabel }: { hours: BusinessHoursView; numberLabel: string }) {
   const router = useRouter();
   const id = useId();
-  const [draft, setDraft] = useState<Draft>(() => ({
-    timeZone: hours.timeZone,
-    weekly: hours.weekly,
-    holidays: hours.holidays,
-    awayEnabled: hours.awayEnabled,
-    awayText: hours.awayText,
-    greetingEnabled: hours.greetingEnabled,
-    greetingText: hours.greetingText,
-  }));
+  const [draft, setDraft] = useState<Draft>(() => draftOf(hours));
   const [holiday, setHoliday] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<"saved" | "removed" | null>(null);
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const url = `/api/settings/phone-numbers/${encodeURIComponent(hours.phoneNumberId)}/business-hours`;
 
   const update = (change: Partial<Draft>) => {
-    setSaved(false);
+    setSaved(null);
     setDraft((current) => ({ ...current, ...change }));
   };
   const setDay = (day: Weekday, intervals: OpenInterval[]) => update({ weekly: { ...draft.weekly, [day]: intervals } });
@@ -51,19 +56,28 @@ export function BusinessHoursForm({ hours, numberLabel }: { hours: BusinessHours
     event.preventDefault();
     setPending(true);
     setError(null);
-    const result = await requestJson(
-      `/api/settings/phone-numbers/${encodeURIComponent(hours.phoneNumberId)}/business-hours`,
-      {
-        method: "PATCH",
-        body: draft,
-      },
-    );
+    const result = await requestJson(url, { method: "PATCH", body: draft });
     setPending(false);
     if (!result.ok) {
       setError(result.message);
       return;
     }
-    setSaved(true);
+    setSaved("saved");
+    router.refresh();
+  }
+
+  async function remove() {
+    setConfirmingRemove(false);
+    setPending(true);
+    setError(null);
+    const result = await requestJson<{ businessHours: BusinessHoursView }>(url, { method: "DELETE" });
+    setPending(false);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    setDraft(draftOf(result.data.businessHours));
+    setSaved("removed");
     router.refresh();
   }
 
@@ -166,10 +180,34 @@ export function BusinessHoursForm({ hours, numberLabel }: { hours: BusinessHours
 
       <NowLine hours={hours} />
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {saved ? <Alert tone="success">Business hours saved.</Alert> : null}
-      <Button type="submit" loading={pending}>
-        {pending ? "Saving…" : "Save business hours"}
-      </Button>
+      {saved === "saved" ? <Alert tone="success">Business hours saved.</Alert> : null}
+      {saved === "removed" ? (
+        <Alert tone="success">
+          Business hours removed: this number is open at all hours, with no automatic messages.
+        </Alert>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" loading={pending}>
+          {pending ? "Saving…" : "Save business hours"}
+        </Button>
+        {hours.configured ? (
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirmingRemove(true)}>
+            Remove business hours
+          </Button>
+        ) : null}
+      </div>
+      <ConfirmDialog
+        open={confirmingRemove}
+        title={`Remove the business hours of ${numberLabel}?`}
+        confirmLabel="Remove business hours"
+        onCancel={() => setConfirmingRemove(false)}
+        onConfirm={() => void remove()}
+      >
+        <p>
+          The number is then open at all hours: customers get no away message or greeting, and the inbox stops showing
+          when the team is back. The audit log records it.
+        </p>
+      </ConfirmDialog>
     </form>
   );
 }
