@@ -2,6 +2,7 @@
 // messages join their thread, ticks only move forward.
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import {
+  type AgentView,
   type ConversationFilters,
   type InboxStart,
   type ConversationListItem,
@@ -281,5 +282,31 @@ export function refetchIfLoading(queryClient: QueryClient, queryKey: readonly un
     .getQueryCache()
     .findAll({ queryKey })
     .some((query) => query.state.fetchStatus === "fetching" || query.state.data === undefined);
-  if (loading) void queryClient.invalidateQueries({ queryKey, refetchType: "active" }, { cancelRefetch: true });
+  if (loading) refetchDroppingInFlight(queryClient, queryKey);
+}
+
+/**
+ * Asks again for data, dropping any answer already in flight (it may have been read before what the
+ * caller just learned). `invalidateQueries`' own `cancelRefetch` cancels a request only for data
+ * already loaded: a first load in flight would be joined instead, and its old answer would win.
+ */
+export function refetchDroppingInFlight(queryClient: QueryClient, queryKey: readonly unknown[]): void {
+  void queryClient
+    .cancelQueries({ queryKey, fetchStatus: "fetching" }, { revert: true, silent: true })
+    .then(() => queryClient.invalidateQueries({ queryKey, refetchType: "active" }, { cancelRefetch: true }));
+}
+
+/**
+ * A user went online or away: the assignee pickers say so at once. The agents' list may be loading
+ * (the page just opened, or a catch-up after reconnecting) with an answer read before the change:
+ * that answer would put the old availability back, so it is asked for again.
+ */
+export function applyAvailabilityChange(
+  queryClient: QueryClient,
+  { userId, availability }: { userId: string; availability: AgentView["availability"] },
+): void {
+  queryClient.setQueryData<AgentView[]>(inboxKeys.agents, (agents) =>
+    agents?.map((agent) => (agent.id === userId ? { ...agent, availability } : agent)),
+  );
+  refetchIfLoading(queryClient, inboxKeys.agents);
 }

@@ -2,11 +2,17 @@
 
 import { type InfiniteData, type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
-import type { AgentView, ConversationListItem, ConversationPage, SharedConversationRow } from "@/lib/views/inbox";
+import type { ConversationListItem, ConversationPage, SharedConversationRow } from "@/lib/views/inbox";
 import type { ActivityReason } from "./notification-rules";
 import { INBOX_CHANNEL } from "@/lib/realtime/channels";
 import { fetchJson } from "./request-json";
-import { refetchIfLoading, removeConversationRow, upsertConversationRows } from "./inbox-cache";
+import {
+  applyAvailabilityChange,
+  refetchDroppingInFlight,
+  refetchIfLoading,
+  removeConversationRow,
+  upsertConversationRows,
+} from "./inbox-cache";
 import { applyTemplateChanges } from "./use-templates";
 import { inboxKeys } from "./inbox-keys";
 import { contactKeys } from "./use-contact";
@@ -147,11 +153,8 @@ export function useInboxRealtime(
       batcher.counts();
       batcher.unread();
     },
-    // A colleague went online or away: the assignee picker says so at once.
-    "availability-changed": ({ userId: agentId, availability }) =>
-      queryClient.setQueryData<AgentView[]>(inboxKeys.agents, (agents) =>
-        agents?.map((agent) => (agent.id === agentId ? { ...agent, availability } : agent)),
-      ),
+    // A colleague (or this user, from the header's switch) went online or away.
+    "availability-changed": (change) => applyAvailabilityChange(queryClient, change),
     "labels-changed": () => {
       void queryClient.invalidateQueries({ queryKey: inboxKeys.labels });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.conversations });
@@ -161,6 +164,9 @@ export function useInboxRealtime(
     onSubscribed: () => {
       void queryClient.invalidateQueries({ queryKey: inboxKeys.conversations });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.sendingStatus });
+      // Availability changes published before the subscription (the header's switch pressed while
+      // the page was still connecting) are read back here, whatever answer is already on its way.
+      refetchDroppingInFlight(queryClient, inboxKeys.agents);
     },
   });
 }

@@ -32,14 +32,28 @@ test("auto-assignment hands three new conversations to two online agents in turn
   const ana = await addAgent("Ana Auto");
   const bruno = await addAgent("Bruno Auto");
 
-  // Ana comes online by keyboard; she starts away, like every new user.
+  // Ana comes online by keyboard; she starts away, like every new user. Her page's first list of
+  // agents is read while she is still away and answered only after she has switched: the page must
+  // not let that late answer say she is away (a real race on a slow network or a busy server).
+  let releaseFirstAgents = () => {};
+  const firstAgentsHeld = new Promise<void>((resolve) => (releaseFirstAgents = resolve));
+  let agentRequests = 0;
+  await ana.page.route("**/api/agents", async (route) => {
+    agentRequests += 1;
+    if (agentRequests > 1) return route.continue();
+    const response = await route.fetch();
+    await firstAgentsHeld;
+    await route.fulfill({ response }).catch(() => undefined); // the page may have dropped it
+  });
   await openConversation(ana.page, firstId, first.name);
   await expect(availability(ana.page)).toHaveText("Away");
   await switchAvailability(ana.page, "Enter", "Online");
   await ana.page.screenshot({ path: screenshotPath("availability-header") });
+  const picker = thread(ana.page).getByRole("combobox", { name: "Assignee" });
+  await expect(picker.getByRole("option", { name: `${ana.name} (me) — online` })).toHaveCount(1);
+  releaseFirstAgents();
 
   // Ana's assignee picker shows Bruno away, then online the moment he switches (no reload).
-  const picker = thread(ana.page).getByRole("combobox", { name: "Assignee" });
   await expect(picker.getByRole("option", { name: `${bruno.name} — away` })).toHaveCount(1);
   await bruno.page.goto("/inbox");
   await switchAvailability(bruno.page, " ", "Online");
