@@ -2,8 +2,8 @@ import "server-only";
 import { type AuditActor, createAuditLog } from "@/lib/db/audit-logs";
 import { getAutoAssignment, saveAutoAssignment } from "@/lib/db/auto-assignments";
 import { getDb } from "@/lib/db/client";
-import { getPhoneNumber } from "@/lib/db/phone-numbers";
-import { AppError } from "@/lib/http/app-error";
+import { getPhoneNumberOrThrow } from "@/lib/settings/get-phone-number-or-throw";
+import { phoneNumberTarget } from "@/lib/views/audit";
 import type { AutoAssignmentView } from "@/lib/views/assignment";
 import type { UpdateAutoAssignmentBody } from "./schemas";
 
@@ -18,13 +18,7 @@ export async function updateAutoAssignment({
   actor: AuditActor;
 }): Promise<AutoAssignmentView> {
   return getDb().$transaction(async (db) => {
-    const number = await getPhoneNumber({ db, id });
-    if (!number) {
-      throw new AppError("not_found", {
-        message: `phone number ${id} not found`,
-        userMessage: "This phone number does not exist.",
-      });
-    }
+    const number = await getPhoneNumberOrThrow({ db, id });
     const before = await getAutoAssignment({ db, phoneNumberId: id });
     const saved = await saveAutoAssignment({ db, phoneNumberId: id, enabled: body.enabled, cap: body.cap });
     if (before?.enabled !== saved.enabled || (before?.cap ?? null) !== saved.cap) {
@@ -32,7 +26,7 @@ export async function updateAutoAssignment({
         db,
         actor,
         action: "auto_assignment.updated",
-        target: `phone_number:${number.phoneNumberId}`,
+        target: phoneNumberTarget(number.phoneNumberId),
         detail: describe(saved),
       });
     }

@@ -14,8 +14,6 @@ import {
 } from "./blocked-addresses";
 import { clientIp } from "./client-ip";
 
-export { SIGN_IN_THROTTLED_CODE, SIGN_IN_WINDOW_MS } from "./blocked-addresses";
-
 // Per email + client address: a guesser is stopped after a few tries, while colleagues behind the
 // same office address and the account's owner elsewhere are not locked out by someone else's typos.
 export const SIGN_IN_MAX_ATTEMPTS = 5;

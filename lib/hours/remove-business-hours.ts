@@ -3,12 +3,11 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentUser } from "@/lib/auth/session";
 import { deleteBusinessHours } from "@/lib/db/business-hours";
 import { getDb } from "@/lib/db/client";
-import { getPhoneNumber } from "@/lib/db/phone-numbers";
+import { getPhoneNumberOrThrow, phoneNumberAuditTarget } from "@/lib/settings/get-phone-number-or-throw";
 import { emptyInboxChanges } from "@/lib/realtime/changes";
 import { publishRealtime } from "@/lib/realtime/server";
 import type { BusinessHoursView } from "@/lib/views/business-hours";
 import { toBusinessHoursView } from "./business-hours-view";
-import { phoneNumberNotFound } from "./hours-errors";
 
 /**
  * Takes a number's business hours away (admins): it is open at all hours again, no away message or
@@ -24,15 +23,13 @@ export async function removeBusinessHours({
   phoneNumberId: string;
 }): Promise<BusinessHoursView> {
   const removed = await getDb().$transaction(async (db) => {
-    const number = await getPhoneNumber({ db, id: phoneNumberId });
-    if (!number) throw phoneNumberNotFound(phoneNumberId);
+    const number = await getPhoneNumberOrThrow({ db, id: phoneNumberId });
     if (!(await deleteBusinessHours({ db, phoneNumberId }))) return false;
     await recordAuditEvent({
       db,
       actor: user,
       action: "business_hours.removed",
-      target: `phone_number:${number.phoneNumberId}`,
-      targetLabel: number.name ?? number.displayPhoneNumber ?? number.phoneNumberId,
+      ...phoneNumberAuditTarget(number),
     });
     return true;
   });

@@ -3,12 +3,11 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getBusinessHours, upsertBusinessHours } from "@/lib/db/business-hours";
 import { getDb } from "@/lib/db/client";
-import { getPhoneNumber } from "@/lib/db/phone-numbers";
+import { getPhoneNumberOrThrow, phoneNumberAuditTarget } from "@/lib/settings/get-phone-number-or-throw";
 import { publishRealtime } from "@/lib/realtime/server";
 import { emptyInboxChanges } from "@/lib/realtime/changes";
 import type { BusinessHoursView } from "@/lib/views/business-hours";
 import { toBusinessHoursView } from "./business-hours-view";
-import { phoneNumberNotFound } from "./hours-errors";
 import type { UpdateBusinessHoursBody } from "./schemas";
 
 /**
@@ -25,8 +24,7 @@ export async function updateBusinessHours({
   body: UpdateBusinessHoursBody;
 }): Promise<BusinessHoursView> {
   const view = await getDb().$transaction(async (db) => {
-    const number = await getPhoneNumber({ db, id: phoneNumberId });
-    if (!number) throw phoneNumberNotFound(phoneNumberId);
+    const number = await getPhoneNumberOrThrow({ db, id: phoneNumberId });
     const before = await getBusinessHours({ db, phoneNumberId });
     const hours = { phoneNumberId, ...body };
     await upsertBusinessHours({ db, hours });
@@ -43,8 +41,7 @@ export async function updateBusinessHours({
       db,
       actor: user,
       action: "business_hours.updated",
-      target: `phone_number:${number.phoneNumberId}`,
-      targetLabel: number.name ?? number.displayPhoneNumber ?? number.phoneNumberId,
+      ...phoneNumberAuditTarget(number),
       detail: changed.join(", ") || "unchanged",
     });
     return toBusinessHoursView(phoneNumberId, hours);

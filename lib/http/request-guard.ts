@@ -48,7 +48,10 @@ function refuseUndecodablePath(response: ServerResponse, segment: string): void 
 
 /** A sign-in from an address over its limit: answered here (the same 429 better-auth gives), or false. */
 function refusedBlockedSignIn(request: IncomingMessage, response: ServerResponse): boolean {
-  if (request.method !== "POST" || (request.url ?? "").split("?", 1)[0] !== SIGN_IN_URL_PATH) return false;
+  // Every request passes here (webhooks included): compare without splitting the URL.
+  const url = request.url ?? "";
+  if (request.method !== "POST" || !url.startsWith(SIGN_IN_URL_PATH)) return false;
+  if (url.length !== SIGN_IN_URL_PATH.length && url[SIGN_IN_URL_PATH.length] !== "?") return false;
   const refusal = blockedSignInRefusal(String(request.headers[CLIENT_ADDRESS_HEADER]));
   if (!refusal) return false;
   response.writeHead(429, {

@@ -1,8 +1,9 @@
 import "server-only";
 import { type AuditActor, createAuditLog } from "@/lib/db/audit-logs";
 import { getDb } from "@/lib/db/client";
-import { getPhoneNumber, updatePhoneNumber } from "@/lib/db/phone-numbers";
-import { AppError } from "@/lib/http/app-error";
+import { updatePhoneNumber } from "@/lib/db/phone-numbers";
+import { phoneNumberTarget } from "@/lib/views/audit";
+import { getPhoneNumberOrThrow } from "./get-phone-number-or-throw";
 import { toPhoneNumberView } from "./phone-number-view";
 import type { PhoneNumberView } from "@/lib/views/settings";
 import type { UpdatePhoneNumberBody } from "./schemas";
@@ -18,12 +19,7 @@ export async function updatePhoneNumberSettings({
   actor: AuditActor;
 }): Promise<PhoneNumberView> {
   return getDb().$transaction(async (db) => {
-    const current = await getPhoneNumber({ db, id });
-    if (!current)
-      throw new AppError("not_found", {
-        message: `phone number ${id} not found`,
-        userMessage: "This phone number does not exist.",
-      });
+    const current = await getPhoneNumberOrThrow({ db, id });
     const changed = [
       ...(current.name !== body.name ? ["name"] : []),
       ...((current.businessAccount?.wabaId ?? null) !== body.wabaId ? ["WABA id"] : []),
@@ -34,7 +30,7 @@ export async function updatePhoneNumberSettings({
         db,
         actor,
         action: "phone_number.updated",
-        target: `phone_number:${current.phoneNumberId}`,
+        target: phoneNumberTarget(current.phoneNumberId),
         detail: changed.join(", "),
       });
     }

@@ -55,6 +55,8 @@ export const contactAttributeTarget = (id: string) => `contact_attribute:${id}`;
 
 /** The target of an assignment (by hand or automatic). */
 export const conversationTarget = (id: string) => `conversation:${id}`;
+/** A WhatsApp number as an audit target: its Meta phone-number id. */
+export const phoneNumberTarget = (phoneNumberId: string) => `phone_number:${phoneNumberId}`;
 
 /** The actor of what the app does by itself (auto-assignment): no person, one fixed id. */
 export const SYSTEM_ACTOR = { id: "system", email: "system", name: "System" } as const;

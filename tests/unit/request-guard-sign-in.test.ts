@@ -41,10 +41,16 @@ describe("the request guard and sign-ins from a blocked address", () => {
       code: "TOO_MANY_SIGN_IN_ATTEMPTS",
       message: "Too many sign-in attempts from this network. Try again in 14 minutes.",
     });
+    expect((await signIn("/api/auth/sign-in/email?from=login")).status).toBe(429);
     // Other requests from the same address still reach the app (signing out, reading a page).
+    expect((await signIn("/api/auth/sign-in/emails")).status).toBe(200);
     expect((await signIn("/api/auth/sign-out")).status).toBe(200);
     expect((await fetch(`${url}/api/auth/sign-in/email`)).status).toBe(200);
-    expect(handled).toEqual(["POST /api/auth/sign-out", "GET /api/auth/sign-in/email"]);
+    expect(handled).toEqual([
+      "POST /api/auth/sign-in/emails",
+      "POST /api/auth/sign-out",
+      "GET /api/auth/sign-in/email",
+    ]);
   });
 
   it("lets the address sign in again once its window has ended", async () => {
