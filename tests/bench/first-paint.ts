@@ -120,10 +120,7 @@ async function openOnce(browser: Browser, signedIn: BrowserContext, baseUrl: str
     if (flags.trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.goto(path);
     const firstPaint = await waitForMark(page, mark);
-    if (flags.trace) {
-      printLongTasks(path, JSON.parse((await browser.stopTracing()).toString()) as Trace);
-      log(`     DOM at the first paint: ${await page.evaluate(DOM_SUMMARY)}`);
-    }
+    if (flags.trace) printLongTasks(path, JSON.parse((await browser.stopTracing()).toString()) as Trace, firstPaint);
     if (cdp) printProfile(path, (await cdp.send("Profiler.stop")).profile as CpuProfile);
     // Long tasks of hydration and the first requests count too: wait until the page is quiet.
     await page.waitForLoadState("networkidle");
@@ -154,15 +151,14 @@ function printProfile(path: string, profile: CpuProfile) {
   for (const [key, time] of top(byFunction, 8)) log(`     ${time.toFixed(1).padStart(7)} ms    ${key}`);
 }
 
-/** Elements in the page, and the five tags with the most (what the first style and layout pass had to do). */
-const DOM_SUMMARY = `(() => {
-  const all = document.body.getElementsByTagName("*");
-  const counts = {};
-  for (const element of all) counts[element.tagName.toLowerCase()] = (counts[element.tagName.toLowerCase()] || 0) + 1;
-  const top = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([tag, n]) => tag + " " + n).join(", ");
-  return all.length + " elements (" + top + ")";
-})()`;
-const TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "toplevel"];
+// blink.user_timing: the page's navigationStart, the zero the first paint is measured from.
+const TRACE_CATEGORIES = [
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "v8.execute",
+  "toplevel",
+  "blink.user_timing",
+];
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: any };
 type Trace = { traceEvents: TraceEvent[] };
 // What a main-thread task is made of: these events, outermost only.
@@ -189,14 +185,31 @@ const PARTS = new Set([
   "XHRReadyStateChange",
 ]);
 
-/** --trace: each task over 50 ms before the first paint, and what ran in it (outermost events, by name and script). */
-function printLongTasks(path: string, trace: Trace) {
+/**
+ * --trace: each task of the page's main thread over 50 ms that began before the first paint, and what
+ * ran in it (outermost events, by name and script).
+ */
+function printLongTasks(path: string, trace: Trace, firstPaintMs: number) {
   const events = trace.traceEvents.filter((event) => event.ph === "X" && event.dur !== undefined);
+  // The page's main thread is the one that parsed its HTML; time 0 is its navigation start.
+  const parse = events.find((event) => event.name === "ParseHTML");
   const navigation = trace.traceEvents.find(
-    (event) => event.name === "navigationStart" || event.name === "TracingStartedInBrowser",
+    (event) => event.name === "navigationStart" && event.pid === parse?.pid && event.tid === parse?.tid,
   );
-  const tasks = events.filter((event) => event.name === "RunTask" && (event.dur ?? 0) > 50_000);
-  log(`\n   ${path}: ${tasks.length} task(s) over 50 ms before the first paint`);
+  if (!parse || !navigation) {
+    log(`\n   ${path}: the trace has no navigation of the page`);
+    return;
+  }
+  const since = (event: TraceEvent) => (event.ts - navigation.ts) / 1000;
+  const tasks = events.filter(
+    (event) =>
+      event.name === "RunTask" &&
+      event.pid === parse.pid &&
+      event.tid === parse.tid &&
+      (event.dur ?? 0) > 50_000 &&
+      since(event) < firstPaintMs,
+  );
+  log(`\n   ${path}: ${tasks.length} task(s) over 50 ms before the first paint (${ms(firstPaintMs)})`);
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
     const inside = events
@@ -214,7 +227,7 @@ function printLongTasks(path: string, trace: Trace) {
       const key = `${event.name}${url ? ` ${new URL(url, "http://x").pathname.split("/").at(-1)}` : ""}`;
       parts.set(key, (parts.get(key) ?? 0) + (event.dur ?? 0) / 1000);
     }
-    const at = navigation ? ((task.ts - navigation.ts) / 1000).toFixed(0) : "?";
+    const at = since(task).toFixed(0);
     const described = [...parts]
       .sort((a, b) => b[1] - a[1])
       .map(([key, ms]) => `${key} ${ms.toFixed(1)}`)
