@@ -102,19 +102,32 @@ test("a message outside business hours gets the away message once", async ({ adm
   );
   expect(sent).toHaveLength(1);
 
-  // The admin takes the hours away again: asked first, then open at all hours, and the thread no
-  // longer says when the team is back.
+  // The admin takes the hours away again, from the keyboard: asked first (the dialog opens on
+  // Cancel, so Enter alone would keep them), then open at all hours, and the thread no longer says
+  // when the team is back.
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/settings/whatsapp");
   await item.getByText("Business hours, away message and greeting").click();
-  await form.getByRole("button", { name: "Remove business hours" }).click();
+  const removeButton = form.getByRole("button", { name: "Remove business hours" });
+  await form.getByRole("button", { name: "Save business hours" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(removeButton).toBeFocused();
+  await page.keyboard.press("Enter");
   const confirm = page.getByRole("dialog", { name: `Remove the business hours of ${businessNumberLabel(number)}?` });
   await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
   await expectAccessible(page, "settings · removing a number's business hours");
-  await confirm.getByRole("button", { name: "Remove business hours" }).click();
+  await page.screenshot({ path: screenshotPath("business-hours-remove-1280") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: screenshotPath("business-hours-remove-390") });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.keyboard.press("Tab");
+  await expect(confirm.getByRole("button", { name: "Remove business hours" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(form.getByText("Business hours removed: this number is open at all hours")).toBeVisible();
   await expect(form.getByTestId("hours-now")).toHaveCount(0);
   await expect(form.getByRole("button", { name: "Remove business hours" })).toHaveCount(0);
+  await expect(form.getByRole("button", { name: "Save business hours" })).toBeFocused();
   await page.goto(`/inbox/${conversationId}`);
   await expect(messages(page, AWAY)).toHaveCount(1);
   await expect(page.getByTestId("business-hours")).toHaveCount(0);

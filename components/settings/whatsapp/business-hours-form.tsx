@@ -3,7 +3,7 @@
 // One number's business hours and automatic messages (admins). The whole schedule is saved at once;
 // the line above Save says what a customer writing now would get.
 import { useRouter } from "next/navigation";
-import { type FormEvent, useId, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -40,10 +40,16 @@ export function BusinessHoursForm({ hours, numberLabel }: { hours: BusinessHours
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(hours));
   const [holiday, setHoliday] = useState("");
-  const [pending, setPending] = useState(false);
+  const [pending, setPending] = useState<"saving" | "removing" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<"saved" | "removed" | null>(null);
   const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The button that opened the dialog goes with the hours: the keyboard lands on Save (enabled
+  // again by this render), not the page's top.
+  useEffect(() => {
+    if (saved === "removed") formRef.current?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+  }, [saved]);
   const url = `/api/settings/phone-numbers/${encodeURIComponent(hours.phoneNumberId)}/business-hours`;
 
   const update = (change: Partial<Draft>) => {
@@ -54,10 +60,10 @@ export function BusinessHoursForm({ hours, numberLabel }: { hours: BusinessHours
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
+    setPending("saving");
     setError(null);
     const result = await requestJson(url, { method: "PATCH", body: draft });
-    setPending(false);
+    setPending(null);
     if (!result.ok) {
       setError(result.message);
       return;
@@ -68,10 +74,10 @@ export function BusinessHoursForm({ hours, numberLabel }: { hours: BusinessHours
 
   async function remove() {
     setConfirmingRemove(false);
-    setPending(true);
+    setPending("removing");
     setError(null);
     const result = await requestJson<{ businessHours: BusinessHoursView }>(url, { method: "DELETE" });
-    setPending(false);
+    setPending(null);
     if (!result.ok) {
       setError(result.message);
       return;
@@ -82,7 +88,13 @@ export function BusinessHoursForm({ hours, numberLabel }: { hours: BusinessHours
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={`Business hours of ${numberLabel}`} className="space-y-5">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`Business hours of ${numberLabel}`}
+      className="space-y-5"
+    >
       <Field
         label="Time zone"
         hint="The hours below are in this zone (an IANA name such as Europe/Berlin); daylight saving time is followed."
@@ -187,12 +199,18 @@ export function BusinessHoursForm({ hours, numberLabel }: { hours: BusinessHours
         </Alert>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" loading={pending}>
-          {pending ? "Saving…" : "Save business hours"}
+        <Button type="submit" loading={pending === "saving"} disabled={pending === "removing"}>
+          {pending === "saving" ? "Saving…" : "Save business hours"}
         </Button>
         {hours.configured ? (
-          <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirmingRemove(true)}>
-            Remove business hours
+          <Button
+            type="button"
+            variant="secondary"
+            loading={pending === "removing"}
+            disabled={pending === "saving"}
+            onClick={() => setConfirmingRemove(true)}
+          >
+            {pending === "removing" ? "Removing…" : "Remove business hours"}
           </Button>
         ) : null}
       </div>
