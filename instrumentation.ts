@@ -4,12 +4,14 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("@/lib/env");
-  // Before the first request: per-address limits and the same-origin check read what it decides.
-  const [{ installRequestGuard }, { parseTrustProxy }] = await Promise.all([
+  // Before the first request: per-address limits and the same-origin check read what it decides,
+  // and the media files are answered there (its socket routes).
+  const [{ installRequestGuard }, { parseTrustProxy }, { mediaSocketRoute }] = await Promise.all([
     import("@/lib/http/request-guard"),
     import("@/lib/http/forwarding"),
+    import("@/lib/media/media-socket-route"),
   ]);
-  installRequestGuard(parseTrustProxy(getEnv().TRUST_PROXY) ?? { kind: "none" });
+  installRequestGuard(parseTrustProxy(getEnv().TRUST_PROXY) ?? { kind: "none" }, [mediaSocketRoute]);
   const { startAccounts } = await import("@/lib/accounts/start-accounts");
   await startAccounts();
   // Templates: stored template webhooks applied, then Meta's lists read — in the background, logged.

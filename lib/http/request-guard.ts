@@ -1,10 +1,11 @@
-// Vets every request at the socket, before Next.js routes it. Three things only this spot can do:
+// Vets every request at the socket, before Next.js routes it. Four things only this spot can do:
 // see the peer address (Next keeps a client's own X-Forwarded-For and never shows route handlers
 // the socket), refuse a path Next cannot decode (a segment like %ED%A0%80 makes it answer a bare
-// 500 before any of our code runs), and refuse a flood for almost nothing: sign-ins from an address
-// already over its limit get their 429 here, without Next's routing (lib/auth/blocked-addresses.ts).
-// Installed once from instrumentation.ts, in the process that owns the HTTP server; `next start`
-// offers no other hook that sees the socket.
+// 500 before any of our code runs), refuse a flood for almost nothing (sign-ins from an address
+// already over its limit get their 429 here, without Next's routing: lib/auth/blocked-addresses.ts),
+// and answer the few socket routes whose own work is smaller than Next's routing (the media files:
+// lib/media/media-socket-route.ts). Installed once from instrumentation.ts, in the process that owns
+// the HTTP server; `next start` offers no other hook that sees the socket.
 import { type IncomingMessage, Server, type ServerResponse } from "node:http";
 import { blockedSignInRefusal, SIGN_IN_URL_PATH } from "@/lib/auth/blocked-addresses";
 import {
@@ -63,7 +64,24 @@ function refusedBlockedSignIn(request: IncomingMessage, response: ServerResponse
   return true;
 }
 
-export function installRequestGuard(trust: ProxyTrust): void {
+/**
+ * A route answered here instead of by Next: `matches` sees every request's URL (keep it a prefix
+ * test first), `answer` owns the response from then on and must never throw.
+ */
+export type SocketRoute = {
+  matches: (url: string) => boolean;
+  answer: (request: IncomingMessage, response: ServerResponse) => void;
+};
+
+function answeredBySocketRoute(request: IncomingMessage, response: ServerResponse, routes: readonly SocketRoute[]) {
+  const url = request.url ?? "";
+  const route = routes.find((candidate) => candidate.matches(url));
+  if (!route) return false;
+  route.answer(request, response);
+  return true;
+}
+
+export function installRequestGuard(trust: ProxyTrust, socketRoutes: readonly SocketRoute[] = []): void {
   const marker = Symbol.for("inbox.requestGuard");
   const prototype = Server.prototype as unknown as Record<symbol, unknown> & { emit: Server["emit"] };
   if (prototype[marker]) return;
@@ -78,7 +96,11 @@ export function installRequestGuard(trust: ProxyTrust): void {
         refuseUndecodablePath(args[1] as ServerResponse, segment);
         return true;
       }
-      if (event === "request" && refusedBlockedSignIn(request, args[1] as ServerResponse)) return true;
+      if (event === "request") {
+        const response = args[1] as ServerResponse;
+        if (refusedBlockedSignIn(request, response)) return true;
+        if (answeredBySocketRoute(request, response, socketRoutes)) return true;
+      }
     }
     return emit.apply(this, [event, ...args] as Parameters<Server["emit"]>);
   } as Server["emit"];

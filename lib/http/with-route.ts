@@ -10,12 +10,7 @@ import { DEFAULT_MAX_BODY_BYTES, readFormBody, readJsonBody } from "./request-bo
 /** Who may call a route: anyone, any signed-in user, or admins only. */
 export type RouteRole = "public" | "agent" | "admin";
 
-type RouteOptions<
-  R extends RouteRole,
-  S extends z.ZodType | undefined,
-  PS extends z.ZodType | undefined,
-  F = undefined,
-> = {
+type RouteOptions<R extends RouteRole, S extends z.ZodType | undefined, PS extends z.ZodType | undefined> = {
   role: R;
   body?: S;
   /** The route's dynamic segments: checked before anything else, a bad one is a 422 naming it. */
@@ -31,27 +26,13 @@ type RouteOptions<
    * Origin header is then required, as for "form".
    */
   bodyFormat?: "json" | "form" | "raw";
-  /**
-   * A read-only lookup started together with the session check, so the two database round trips
-   * overlap instead of following each other (a hot GET such as a media file). Its result reaches
-   * the handler only once the caller is authorized; for anyone else it is dropped unseen. It must
-   * not write, hold resources or reveal anything by itself.
-   */
-  prefetch?: (input: { params: PS extends z.ZodType ? z.infer<PS> : Record<string, never> }) => Promise<F>;
 };
 
-export type RouteContext<
-  R extends RouteRole,
-  S extends z.ZodType | undefined,
-  PS extends z.ZodType | undefined,
-  F = undefined,
-> = {
+export type RouteContext<R extends RouteRole, S extends z.ZodType | undefined, PS extends z.ZodType | undefined> = {
   request: Request;
   user: R extends "public" ? null : CurrentUser;
   body: S extends z.ZodType ? z.infer<S> : undefined;
   params: PS extends z.ZodType ? z.infer<PS> : Record<string, never>;
-  /** What `prefetch` found (undefined without one). */
-  prefetched: F;
 };
 
 type NextRouteContext<P> = { params: Promise<P> };
@@ -67,20 +48,16 @@ export function withRoute<
   R extends RouteRole,
   S extends z.ZodType | undefined = undefined,
   PS extends z.ZodType | undefined = undefined,
-  F = undefined,
 >(
-  options: RouteOptions<R, S, PS, F>,
-  handler: (context: RouteContext<R, S, PS, F>) => Promise<unknown>,
+  options: RouteOptions<R, S, PS>,
+  handler: (context: RouteContext<R, S, PS>) => Promise<unknown>,
 ): (request: Request, context: NextRouteContext<Record<string, string | string[]>>) => Promise<Response> {
   return async (request, context) => {
     try {
       const format = options.bodyFormat ?? "json";
       if (UNSAFE_METHODS.has(request.method)) assertSameOrigin(request, format);
       const params = options.params ? options.params.parse((await context?.params) ?? {}) : {};
-      const prefetching = options.prefetch?.({ params } as Parameters<NonNullable<typeof options.prefetch>>[0]);
-      // Settled even when the caller turns out not to be authorized: never an unhandled rejection.
-      prefetching?.catch(() => undefined);
-      const user = options.role === "public" ? null : await authorize(request, options.role);
+      const user = options.role === "public" ? null : await authorize(request.headers, options.role);
       await options.before?.();
       const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
       const body =
@@ -89,8 +66,7 @@ export function withRoute<
               format === "form" ? await readFormBody(request, maxBytes) : await readJsonBody(request, maxBytes),
             )
           : undefined;
-      const prefetched = await prefetching;
-      const result = await handler({ request, user, body, params, prefetched } as RouteContext<R, S, PS, F>);
+      const result = await handler({ request, user, body, params } as RouteContext<R, S, PS>);
       return result instanceof Response ? result : Response.json(result ?? null);
     } catch (error) {
       return errorResponse(error, request);
@@ -98,8 +74,9 @@ export function withRoute<
   };
 }
 
-async function authorize(request: Request, role: "agent" | "admin"): Promise<CurrentUser> {
-  const user = await getUserFromHeaders(request.headers);
+/** The signed-in user allowed `role`, or the 401/403 AppError (also used by routes answered at the socket). */
+export async function authorize(headers: Headers, role: "agent" | "admin"): Promise<CurrentUser> {
+  const user = await getUserFromHeaders(headers);
   if (!user) throw new AppError("unauthenticated", { message: "Sign in to continue." });
   if (role === "admin" && user.role !== "admin") {
     throw new AppError("forbidden", { message: "Only admins can do this." });
@@ -159,10 +136,15 @@ function isOwnOrigin(origin: string, request: Request): boolean {
 }
 
 function errorResponse(error: unknown, request: Request): Response {
-  const { code, message, status } = toPublicError(error);
-  if (status >= 500) console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed`, error);
-  const body: ApiErrorBody = { error: { code, message } };
+  const { status, body } = errorAnswer(error, `${request.method} ${new URL(request.url).pathname}`);
   return Response.json(body, { status });
+}
+
+/** Any error as the API's one shape and status; a server fault (500) is logged with `what` failed. */
+export function errorAnswer(error: unknown, what: string): { status: number; body: ApiErrorBody } {
+  const { code, message, status } = toPublicError(error);
+  if (status >= 500) console.error(`[api] ${what} failed`, error);
+  return { status, body: { error: { code, message } } };
 }
 
 function toPublicError(error: unknown): { code: AppErrorCode; message: string; status: number } {

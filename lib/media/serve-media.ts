@@ -1,11 +1,9 @@
 import "server-only";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { AppError } from "@/lib/http/app-error";
 import type { ServableMedia } from "./get-servable-media";
 import { contentDisposition, downloadFileName, isInlineSafe, parseRange, storedContentType } from "./media-types";
 import { getMediaStorage } from "./storage";
-
-const WHOLE_READ_BYTES = 8 * 1024 * 1024;
 
 /**
  * A message's file is addressed by its sha256 and never changes once stored, so the browser may
@@ -13,13 +11,22 @@ const WHOLE_READ_BYTES = 8 * 1024 * 1024;
  */
 const CACHE_CONTROL = "private, max-age=604800, immutable";
 
+/** What to answer: status, headers and, when there is a body, how to open its stream from the store. */
+export type MediaAnswer = {
+  status: 200 | 206 | 304 | 416;
+  headers: Record<string, string>;
+  openBody: (() => Readable) | null;
+};
+
 /**
  * A stored media file (found by getServableMedia) as an HTTP answer: its stored type, never
  * sniffed; inline only for images, audio and video a browser shows without running anything (never
  * HTML or SVG); single byte ranges (206/416) so audio and video can seek; 304 when the browser
- * already holds it (If-None-Match). 404 for an unknown message or a file not stored yet.
+ * already holds it (If-None-Match). 404 (thrown) for an unknown message or a file not stored yet.
+ * The body streams from the store in its chunks, with a Content-Length: no copy of the file is
+ * held in memory, whatever its size.
  */
-export async function serveMedia({
+export function serveMedia({
   messageId,
   media,
   range,
@@ -27,21 +34,22 @@ export async function serveMedia({
 }: {
   messageId: string;
   media: ServableMedia | null;
-  range: string | null;
-  ifNoneMatch: string | null;
-}): Promise<Response> {
+  range: string | undefined;
+  ifNoneMatch: string | undefined;
+}): MediaAnswer {
   if (!media) throw notFound(messageId);
   const { file, size } = media;
   const etag = `"${file.sha256}"`;
   if (matchesEtag(ifNoneMatch, etag)) {
-    return new Response(null, {
+    return {
       status: 304,
       headers: { etag, "cache-control": CACHE_CONTROL, "x-content-type-options": "nosniff" },
-    });
+      openBody: null,
+    };
   }
   const contentType = storedContentType(file.mimeType);
   const name = downloadFileName({ filename: file.filename, type: file.type, id: messageId, contentType });
-  const headers = new Headers({
+  const headers: Record<string, string> = {
     "content-type": contentType,
     "x-content-type-options": "nosniff",
     "content-disposition": contentDisposition(isInlineSafe(contentType) ? "inline" : "attachment", name),
@@ -51,31 +59,23 @@ export async function serveMedia({
     "content-security-policy":
       "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox",
     etag,
-  });
-  const storage = getMediaStorage();
-  const span = parseRange(range, size);
+  };
+  const span = parseRange(range ?? null, size);
   if (span === "unsatisfiable") {
-    headers.set("content-range", `bytes */${size}`);
-    return new Response(null, { status: 416, headers });
+    return { status: 416, headers: { ...headers, "content-range": `bytes */${size}` }, openBody: null };
   }
+  const storage = getMediaStorage();
   if (span) {
-    headers.set("content-range", `bytes ${span.start}-${span.end}/${size}`);
-    headers.set("content-length", String(span.end - span.start + 1));
-    return new Response(toWeb(storage.stream(file.sha256, span)), { status: 206, headers });
+    headers["content-range"] = `bytes ${span.start}-${span.end}/${size}`;
+    headers["content-length"] = String(span.end - span.start + 1);
+    return { status: 206, headers, openBody: () => storage.stream(file.sha256, span) };
   }
-  headers.set("content-length", String(size));
-  if (size > WHOLE_READ_BYTES) return new Response(toWeb(storage.stream(file.sha256)), { status: 200, headers });
-  // Photos and voice notes are small: one read beats a stream of 64 KB chunks through Web streams,
-  // and the body is a view of the buffer read (no second copy of the megabyte).
-  const bytes = await storage.get(file.sha256);
-  if (!bytes) throw notFound(messageId);
-  // readFile's buffer is its own ArrayBuffer, never a SharedArrayBuffer.
-  const view = new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
-  return new Response(view, { status: 200, headers });
+  headers["content-length"] = String(size);
+  return { status: 200, headers, openBody: () => storage.stream(file.sha256) };
 }
 
 /** If-None-Match (RFC 9110 §13.1.2): `*` or a list of tags, compared weakly. */
-function matchesEtag(header: string | null, etag: string): boolean {
+function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === "*") return true;
   return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
@@ -83,8 +83,4 @@ function matchesEtag(header: string | null, etag: string): boolean {
 
 function notFound(messageId: string): AppError {
   return new AppError("not_found", { message: `No stored media for ${messageId}`, userMessage: "Media not found." });
-}
-
-function toWeb(stream: Readable): ReadableStream<Uint8Array> {
-  return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
 }

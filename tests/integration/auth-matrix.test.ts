@@ -181,6 +181,12 @@ const apiCases: ApiCase[] = [
     expected: { anonymous: 401, agent: 200, admin: 200 },
   },
   {
+    // Answered at the socket, not by Next (lib/media/media-socket-route.ts): the same rules.
+    name: "GET /api/media/[id] (no such file)",
+    request: (s) => s.request("/api/media/msg_matrix_none"),
+    expected: { anonymous: 401, agent: 404, admin: 404 },
+  },
+  {
     name: "GET /api/contact-attributes",
     request: (s) => s.request("/api/contact-attributes"),
     expected: { anonymous: 401, agent: 200, admin: 200 },

@@ -3,6 +3,7 @@
 // authenticated media route. The real server processes after the ack and runs the recovery loop;
 // the fake Graph API holds the files, requires the Bearer token on downloads and can expire URLs.
 import { createHash, randomBytes } from "node:crypto";
+import { get as httpGet } from "node:http";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -338,5 +339,53 @@ describe("inbound media downloads", () => {
     const beyond = await admin.request(`/api/media/${messageId}`, { headers: { range: "bytes=1000-" } });
     expect(beyond.status).toBe(416);
     expect(beyond.headers.get("content-range")).toBe("bytes */1000");
+  });
+
+  it("answers HEAD without the file, other methods with 405, a malformed id with 422, and a browser leaving mid-file harms nothing", async () => {
+    const bytes = randomBytes(3 * 1024 * 1024);
+    const { messageId } = await customerSends({ type: "video", bytes, mimeType: "video/mp4" });
+    await mediaState("stored", messageId);
+
+    const head = await admin.request(`/api/media/${messageId}`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-length")).toBe(String(bytes.length));
+    expect(head.headers.get("content-type")).toBe("video/mp4");
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
+    const anonymousHead = await new HttpSession({ baseUrl: server.url }).request(`/api/media/${messageId}`, {
+      method: "HEAD",
+    });
+    expect(anonymousHead.status).toBe(401);
+
+    const deleted = await admin.request(`/api/media/${messageId}`, { method: "DELETE" });
+    expect(deleted.status).toBe(405);
+    expect(deleted.headers.get("allow")).toBe("GET, HEAD");
+    expect(((await deleted.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
+    const malformed = await admin.request(`/api/media/${encodeURIComponent("msg_1 OR 1=1")}`);
+    expect(malformed.status).toBe(422);
+    expect(((await malformed.json()) as { error: { message: string } }).error.message).toMatch(/^id: /);
+    const unknown = await admin.request(`/api/media/msg_unknown-${randomBytes(4).toString("hex")}?v=1`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: { code: "not_found", message: "Media not found." } });
+
+    // The agent scrolls past a video while it loads: the answer is cut off after its first bytes.
+    const partial = await new Promise<number>((resolve, reject) => {
+      const request = httpGet(
+        `${server.url}/api/media/${messageId}`,
+        { headers: { cookie: admin.cookieHeader } },
+        (response) => {
+          response.once("data", (chunk: Buffer) => {
+            request.destroy();
+            resolve(chunk.length);
+          });
+        },
+      );
+      request.on("error", (error) => (request.destroyed ? undefined : reject(error)));
+    });
+    expect(partial).toBeLessThan(bytes.length);
+    // The server is still whole and answers the file in full.
+    const whole = await admin.request(`/api/media/${messageId}`);
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(server.output()).not.toMatch(/failed mid-answer/);
   });
 });

@@ -5,7 +5,7 @@ import { randomInt } from "node:crypto";
 import { inject } from "vitest";
 
 type RequestOptions = {
-  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  method?: "GET" | "HEAD" | "POST" | "PATCH" | "PUT" | "DELETE";
   json?: unknown;
   /** A raw body, sent as is (for malformed input). */
   body?: string | Uint8Array<ArrayBuffer>;

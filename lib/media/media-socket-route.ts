@@ -1,0 +1,82 @@
+// GET /api/media/<id> — a message's stored media file, answered at the socket (the request guard's
+// socket routes), not by a Next route handler. A photo is the inbox's most frequent request (a
+// thread of photos asks for dozens at once) and its own work is small: one session check, one
+// indexed row, a stat and a file stream. Through Next's router the fixed cost and its tail were
+// most of the answer (README → Media speed: p99 116 ms for a 1 MB photo, 52 ms for a 64 KB range,
+// while Next's empty health route alone had a p99 of 20 ms). The rules are withRoute's, shared with
+// it: the same session check on every request (authorize), the same id schema, the same error shape.
+import "server-only";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import { pipeline } from "node:stream/promises";
+import { AppError } from "@/lib/http/app-error";
+import type { SocketRoute } from "@/lib/http/request-guard";
+import { idParamsSchema } from "@/lib/http/text";
+import { authorize, errorAnswer } from "@/lib/http/with-route";
+import { getServableMedia } from "./get-servable-media";
+import { serveMedia } from "./serve-media";
+
+const MEDIA_PATH_PREFIX = "/api/media/";
+/** `/api/media/<one segment>` with an optional query; `/api/media/<id>/retry` and the rest go to Next. */
+const MEDIA_PATH = /^\/api\/media\/([^/?]+)(?:\?.*)?$/;
+
+export const mediaSocketRoute: SocketRoute = {
+  matches: (url) => url.startsWith(MEDIA_PATH_PREFIX) && MEDIA_PATH.test(url),
+  answer: (request, response) => void answerMedia(request, response),
+};
+
+async function answerMedia(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = request.url ?? "";
+  try {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      response.setHeader("allow", "GET, HEAD");
+      throw new AppError("method_not_allowed", { message: `${request.method} is not allowed here; use GET.` });
+    }
+    // The guard refused undecodable paths before this runs.
+    const { id } = idParamsSchema.parse({ id: decodeURIComponent(MEDIA_PATH.exec(url)?.[1] ?? "") });
+    // The file's row and stat are read while the session is checked: one round trip's wait, not
+    // two. Read-only and revealing nothing: what it found is used only once the caller is signed in.
+    const media = getServableMedia({ messageId: id });
+    media.catch(() => undefined);
+    await authorize(webHeaders(request.headers), "agent");
+    const answer = serveMedia({
+      messageId: id,
+      media: await media,
+      range: request.headers.range,
+      ifNoneMatch: request.headers["if-none-match"],
+    });
+    response.writeHead(answer.status, answer.headers);
+    if (!answer.openBody || request.method === "HEAD") {
+      response.end();
+      return;
+    }
+    await pipeline(answer.openBody(), response);
+  } catch (error) {
+    if (response.headersSent) {
+      // The store failed mid-file, or the browser went away (a scrolled-past photo): the socket is
+      // closed so the client sees a cut answer, never a short file taken for a whole one.
+      if (!isClientGone(error)) console.error(`[api] ${request.method} ${pathOf(url)} failed mid-answer`, error);
+      response.destroy();
+      return;
+    }
+    const { status, body } = errorAnswer(error, `${request.method} ${pathOf(url)}`);
+    const json = JSON.stringify(body);
+    response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(json) });
+    response.end(request.method === "HEAD" ? undefined : json);
+  }
+}
+
+function webHeaders(incoming: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming)) {
+    if (value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return headers;
+}
+
+const pathOf = (url: string) => url.split("?", 1)[0];
+
+function isClientGone(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "ERR_STREAM_PREMATURE_CLOSE" || code === "ECONNRESET" || code === "EPIPE";
+}
