@@ -1,8 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { constants, createReadStream } from "node:fs";
+import { constants } from "node:fs";
 import { copyFile, link, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { sendFile } from "./send-file";
 import { checkedKey, type MediaStorage } from "./storage-contract";
 
 /** Files under `<root>/<first two hex digits>/<sha256>`, written to a temporary name and linked in place. */
@@ -53,7 +54,7 @@ export function createLocalMediaStorage(root: string): MediaStorage {
         throw error;
       }
     },
-    stream: (sha256, range) => createReadStream(pathOf(sha256), range ? { start: range.start, end: range.end } : {}),
+    sendTo: (sha256, destination, range) => sendFile(pathOf(sha256), destination, range),
   };
 }
 

@@ -7,7 +7,6 @@
 // it: the same session check on every request (authorize), the same id schema, the same error shape.
 import "server-only";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/http/app-error";
 import type { SocketRoute } from "@/lib/http/request-guard";
 import { idParamsSchema } from "@/lib/http/text";
@@ -18,9 +17,26 @@ import { serveMedia } from "./serve-media";
 const MEDIA_PATH_PREFIX = "/api/media/";
 /** `/api/media/<one segment>` with an optional query; `/api/media/<id>/retry` and the rest go to Next. */
 const MEDIA_PATH = /^\/api\/media\/([^/?]+)(?:\?.*)?$/;
+/** Next's own routes beside app/api/media/[id] (a unit test keeps this in step with app/api/media). */
+export const NEXT_MEDIA_ROUTES = new Set(["uploads"]);
+
+/** Whether `url` names one message's file: `/api/media/<id>`, not a sibling route of Next's. */
+export function isMediaFileUrl(url: string): boolean {
+  if (!url.startsWith(MEDIA_PATH_PREFIX)) return false;
+  const segment = MEDIA_PATH.exec(url)?.[1];
+  return segment !== undefined && !NEXT_MEDIA_ROUTES.has(decoded(segment));
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // answered by the guard before any route: 422
+  }
+}
 
 export const mediaSocketRoute: SocketRoute = {
-  matches: (url) => url.startsWith(MEDIA_PATH_PREFIX) && MEDIA_PATH.test(url),
+  matches: isMediaFileUrl,
   answer: (request, response) => void answerMedia(request, response),
 };
 
@@ -45,11 +61,11 @@ async function answerMedia(request: IncomingMessage, response: ServerResponse): 
       ifNoneMatch: request.headers["if-none-match"],
     });
     response.writeHead(answer.status, answer.headers);
-    if (!answer.openBody || request.method === "HEAD") {
+    if (!answer.sendBody || request.method === "HEAD") {
       response.end();
       return;
     }
-    await pipeline(answer.openBody(), response);
+    await answer.sendBody(response);
   } catch (error) {
     if (response.headersSent) {
       // The store failed mid-file, or the browser went away (a scrolled-past photo): the socket is

@@ -1,7 +1,8 @@
 import "server-only";
 import { createReadStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
-import { PassThrough, Readable } from "node:stream";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import {
   GetObjectCommand,
   HeadObjectCommand,
@@ -82,24 +83,16 @@ export function createS3MediaStorage(config: S3StorageConfig): MediaStorage {
       }
     },
     stat: head,
-    stream: (sha256, range) => {
-      // The caller wants a stream at once (it already answered 200/206 from stat): the object's
-      // body is piped in when S3 answers, and an error ends the stream with it.
-      const out = new PassThrough();
-      client
-        .send(
-          new GetObjectCommand({
-            Bucket,
-            Key: keyOf(sha256),
-            ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
-          }),
-        )
-        .then((answer) => {
-          if (answer.Body instanceof Readable) answer.Body.pipe(out);
-          else out.end();
-        })
-        .catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
-      return out;
+    sendTo: async (sha256, destination, range) => {
+      const answer = await client.send(
+        new GetObjectCommand({
+          Bucket,
+          Key: keyOf(sha256),
+          ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
+        }),
+      );
+      if (!(answer.Body instanceof Readable)) throw new Error(`S3 answered no body for ${keyOf(sha256)}`);
+      await pipeline(answer.Body, destination);
     },
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Readable } from "node:stream";
+import type { Writable } from "node:stream";
 import { AppError } from "@/lib/http/app-error";
 import type { ServableMedia } from "./get-servable-media";
 import { contentDisposition, downloadFileName, isInlineSafe, parseRange, storedContentType } from "./media-types";
@@ -11,11 +11,11 @@ import { getMediaStorage } from "./storage";
  */
 const CACHE_CONTROL = "private, max-age=604800, immutable";
 
-/** What to answer: status, headers and, when there is a body, how to open its stream from the store. */
+/** What to answer: status, headers and, when there is a body, how to send it from the store. */
 export type MediaAnswer = {
   status: 200 | 206 | 304 | 416;
   headers: Record<string, string>;
-  openBody: (() => Readable) | null;
+  sendBody: ((destination: Writable) => Promise<void>) | null;
 };
 
 /**
@@ -23,8 +23,8 @@ export type MediaAnswer = {
  * sniffed; inline only for images, audio and video a browser shows without running anything (never
  * HTML or SVG); single byte ranges (206/416) so audio and video can seek; 304 when the browser
  * already holds it (If-None-Match). 404 (thrown) for an unknown message or a file not stored yet.
- * The body streams from the store in its chunks, with a Content-Length: no copy of the file is
- * held in memory, whatever its size.
+ * The body goes from the store in chunks, with a Content-Length: no copy of the file is held in
+ * memory, whatever its size.
  */
 export function serveMedia({
   messageId,
@@ -44,7 +44,7 @@ export function serveMedia({
     return {
       status: 304,
       headers: { etag, "cache-control": CACHE_CONTROL, "x-content-type-options": "nosniff" },
-      openBody: null,
+      sendBody: null,
     };
   }
   const contentType = storedContentType(file.mimeType);
@@ -62,16 +62,16 @@ export function serveMedia({
   };
   const span = parseRange(range ?? null, size);
   if (span === "unsatisfiable") {
-    return { status: 416, headers: { ...headers, "content-range": `bytes */${size}` }, openBody: null };
+    return { status: 416, headers: { ...headers, "content-range": `bytes */${size}` }, sendBody: null };
   }
   const storage = getMediaStorage();
   if (span) {
     headers["content-range"] = `bytes ${span.start}-${span.end}/${size}`;
     headers["content-length"] = String(span.end - span.start + 1);
-    return { status: 206, headers, openBody: () => storage.stream(file.sha256, span) };
+    return { status: 206, headers, sendBody: (destination) => storage.sendTo(file.sha256, destination, span) };
   }
   headers["content-length"] = String(size);
-  return { status: 200, headers, openBody: () => storage.stream(file.sha256) };
+  return { status: 200, headers, sendBody: (destination) => storage.sendTo(file.sha256, destination) };
 }
 
 /** If-None-Match (RFC 9110 §13.1.2): `*` or a list of tags, compared weakly. */

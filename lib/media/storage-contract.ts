@@ -1,5 +1,5 @@
 import "server-only";
-import type { Readable } from "node:stream";
+import type { Writable } from "node:stream";
 
 /**
  * Where media bytes live, keyed by their sha256 (hex): the same file received twice is one object.
@@ -13,8 +13,11 @@ export type MediaStorage = {
   putFile: (input: { sha256: string; path: string }) => Promise<void>;
   get: (sha256: string) => Promise<Buffer | null>;
   stat: (sha256: string) => Promise<{ size: number } | null>;
-  /** The bytes from `start` to `end` inclusive (the whole file without a range). */
-  stream: (sha256: string, range?: { start: number; end: number }) => Readable;
+  /**
+   * Writes the bytes from `start` to `end` inclusive (the whole file without a range) to
+   * `destination` and ends it; rejects when the file cannot be read or the destination closes first.
+   */
+  sendTo: (sha256: string, destination: Writable, range?: { start: number; end: number }) => Promise<void>;
 };
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -1,5 +1,5 @@
 // npm run bench:media -- [--images 30] [--size-kb 1024] [--serves 500] [--scroll-messages 5000]
-//   [--scroll-photos 500] [--scroll-kb 150] [--skip-build] [--embedded]
+//   [--scroll-photos 500] [--scroll-kb 150] [--skip-build] [--embedded] [--baseline <dir>]
 // A customer's photo, from Meta to the agent's screen: the signed webhook is acknowledged, the
 // worker asks the fake Graph API for the URL, downloads the file (about 1 MB, with the Bearer
 // token), checks its sha256, stores it, and the open thread in Chromium draws the decoded image.
@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { buildIfNeeded } from "../../lib/cli/build-if-needed";
@@ -35,6 +35,8 @@ const usage = `Usage: npm run bench:media -- [options]
   --scroll-kb <n>        each of those photos' size (default 150: a phone's photo as WhatsApp sends it)
   --skip-build     use the existing .next build
   --embedded       the embedded Postgres even when a server is reachable
+  --baseline <dir> also serve the files from the build in <dir> (a checkout with node_modules and
+                   .next), its requests alternating with this build's
 Database: a fresh one on DATABASE_URL's server, else postgresql://postgres@127.0.0.1:5432, else the
 embedded Postgres; dropped at the end (KEEP_BENCH_DATABASE=1 keeps it).`;
 const { values: flags } = parseArgs({
@@ -47,6 +49,7 @@ const { values: flags } = parseArgs({
     "scroll-kb": { type: "string", default: "150" },
     "skip-build": { type: "boolean", default: false },
     embedded: { type: "boolean", default: false },
+    baseline: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -60,6 +63,7 @@ const SIDE = Math.round(Math.sqrt((Number(flags["size-kb"]) * 1024) / 3));
 const SERVES = Number(flags.serves);
 const SCROLL_MESSAGES = Number(flags["scroll-messages"]);
 const SCROLL_PHOTOS = Number(flags["scroll-photos"]);
+const BASELINE = flags.baseline ? resolve(flags.baseline) : null;
 const teardown = createTeardown();
 const { defer } = teardown;
 const log = (line = "") => console.log(line);
@@ -119,6 +123,8 @@ async function main() {
     WHATSAPP_ACCESS_TOKEN: token,
     PROCESS_AFTER_ACK: "false",
     ...pusherEnv,
+    // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": a CPU profile of next-server, written when it stops.
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
   });
   defer("stop next-server", () => server.stop());
   await startWorkers({ count: 1, databaseUrl: database.url, defer });
@@ -207,36 +213,61 @@ async function main() {
     "SELECT message_id AS id FROM media WHERE state = 'stored' ORDER BY stored_at DESC LIMIT 1",
   );
   const cookie = await cookieHeader(context);
+  // Another build on the same database, files and secrets (so the same cookie works there), its
+  // requests alternating one by one with this build's: both see the same minutes of the machine.
+  const baseline = BASELINE
+    ? await startNextServer(
+        {
+          DATABASE_URL: database.url,
+          DATA_DIR: dataDir,
+          BETTER_AUTH_SECRET: secrets.authSecret,
+          PROCESS_AFTER_ACK: "false",
+          RECOVERY_LOOP: "off",
+          ...pusherEnv,
+        },
+        BASELINE,
+      )
+    : null;
+  if (baseline) defer("stop the baseline's next-server", () => baseline.stop());
+  const servers = baseline ? [server, baseline] : [server];
+  const timed = async (
+    name: string,
+    request: (baseUrl: string) => Promise<void>,
+    { count = SERVES, warmup = 0 }: { count?: number; warmup?: number } = {},
+  ) => {
+    const times: number[][] = servers.map(() => []);
+    for (let index = 0; index < warmup + count; index += 1) {
+      // Which build goes first alternates too.
+      const order = index % 2 === 0 ? servers.keys() : [...servers.keys()].reverse();
+      for (const which of order) {
+        const startedAt = performance.now();
+        await request(servers[which]!.url);
+        if (index >= warmup) times[which]!.push(performance.now() - startedAt);
+      }
+    }
+    log(`[bench] ${name}: ${spread(times[0]!)}`);
+    if (baseline) log(`[bench]   baseline (${BASELINE}): ${spread(times[1]!)}`);
+  };
+  if (baseline) log(`[bench] each request below also to the baseline build (${BASELINE}), alternating`);
   // The floor on this machine at this moment: a route that touches nothing.
-  const health: number[] = [];
-  for (let index = 0; index < SERVES; index += 1) {
-    const startedAt = performance.now();
-    await (await fetch(`${server.url}/api/health`)).arrayBuffer();
-    health.push(performance.now() - startedAt);
-  }
-  log(`[bench] GET /api/health (the framework's floor, for comparison): ${spread(health)}`);
-  const served: number[] = [];
-  for (let index = 0; index < SERVES + 20; index += 1) {
-    const startedAt = performance.now();
-    const response = await fetch(`${server.url}/api/media/${messageId}`, { headers: { cookie } });
-    const body = await response.arrayBuffer();
-    if (response.status !== 200 || body.byteLength === 0) throw new Error(`GET /api/media answered ${response.status}`);
-    if (index >= 20) served.push(performance.now() - startedAt);
-  }
-  log(
-    `[bench] GET /api/media/<id> of a stored ${(sample.length / 1024).toFixed(0)} KB photo, whole body read: ${spread(served)}`,
+  await timed("GET /api/health (the framework's floor, for comparison)", async (baseUrl) => {
+    await (await fetch(`${baseUrl}/api/health`)).arrayBuffer();
+  });
+  await timed(
+    `GET /api/media/<id> of a stored ${(sample.length / 1024).toFixed(0)} KB photo, whole body read`,
+    async (baseUrl) => {
+      const response = await fetch(`${baseUrl}/api/media/${messageId}`, { headers: { cookie } });
+      const body = await response.arrayBuffer();
+      if (response.status !== 200 || body.byteLength === 0)
+        throw new Error(`GET /api/media answered ${response.status}`);
+    },
+    { warmup: 20 },
   );
-  const ranged: number[] = [];
-  for (let index = 0; index < SERVES; index += 1) {
-    const startedAt = performance.now();
-    const response = await fetch(`${server.url}/api/media/${messageId}`, {
-      headers: { cookie, range: "bytes=0-65535" },
-    });
+  await timed("the same with Range: bytes=0-65535 (206)", async (baseUrl) => {
+    const response = await fetch(`${baseUrl}/api/media/${messageId}`, { headers: { cookie, range: "bytes=0-65535" } });
     await response.arrayBuffer();
     if (response.status !== 206) throw new Error(`a range request answered ${response.status}`);
-    ranged.push(performance.now() - startedAt);
-  }
-  log(`[bench] the same with Range: bytes=0-65535 (206): ${spread(ranged)}`);
+  });
 
   if (SCROLL_MESSAGES > 0) {
     // Another customer's thread: this one's 33 photos stay as they are.
