@@ -245,7 +245,13 @@ async function main() {
 
   const pusherEnv = await startLocalPusher(defer);
   const authSecret = randomBytes(32).toString("base64url");
-  const server = await startNextServer({ DATABASE_URL: database.url, BETTER_AUTH_SECRET: authSecret, ...pusherEnv });
+  const server = await startNextServer({
+    DATABASE_URL: database.url,
+    BETTER_AUTH_SECRET: authSecret,
+    ...pusherEnv,
+    // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": a CPU profile of next-server, written when it stops.
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+  });
   defer("stop next-server", () => server.stop());
   const agent = await createBenchAgent({ databaseUrl: database.url, authSecret, defer });
   const browser = await launchChromium(defer);
