@@ -1,10 +1,13 @@
 // GET /api/media/<id> — a message's stored media file, answered at the socket (the request guard's
 // socket routes), not by a Next route handler. A photo is the inbox's most frequent request (a
 // thread of photos asks for dozens at once) and its own work is small: one session check, one
-// indexed row, a stat and a file stream. Through Next's router the fixed cost and its tail were
-// most of the answer (README → Media speed: p99 116 ms for a 1 MB photo, 52 ms for a 64 KB range,
-// while Next's empty health route alone had a p99 of 20 ms). The rules are withRoute's, shared with
-// it: the same session check on every request (authorize), the same id schema, the same error shape.
+// indexed row, a stat and the bytes. A route handler can only give Next a Web stream, whose chunks
+// the app never learns are flushed; here the disk store writes the file in pooled chunks it takes
+// back once flushed (send-file.ts), so serving allocates nothing — through Next, each megabyte served
+// was a megabyte of new buffers, and in next-server's large heap that set off a full garbage
+// collection (17–44 ms for every request in flight) about every 25 photos (README → Media speed).
+// The rules are withRoute's, shared with it: the same session check on every request (authorize),
+// the same id schema, the same error shape and logging (errorAnswer).
 import "server-only";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/http/app-error";
@@ -37,7 +40,12 @@ function decoded(segment: string): string {
 
 export const mediaSocketRoute: SocketRoute = {
   matches: isMediaFileUrl,
-  answer: (request, response) => void answerMedia(request, response),
+  // answerMedia answers every error itself; this is the last guard against a crashed process.
+  answer: (request, response) =>
+    void answerMedia(request, response).catch((error: unknown) => {
+      console.error(`[api] ${request.method} ${pathOf(request.url ?? "")} failed`, error);
+      response.destroy();
+    }),
 };
 
 async function answerMedia(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -14,7 +14,8 @@ const freeChunks: Buffer[] = [];
  * (createReadStream, readFile) allocates a new buffer for every 64 KB read: in next-server's large
  * heap a megabyte per photo set off a full garbage collection (17–44 ms, every request waits for it)
  * about every 25 photos (README → Media speed). Rejects with code ERR_STREAM_PREMATURE_CLOSE when the
- * destination closes first (the browser went away), and when the file is shorter than `range`.
+ * destination closes first (the browser went away), and with an error naming the file when it is
+ * shorter than `range`.
  */
 export async function sendFile(path: string, destination: Writable, range?: { start: number; end: number }) {
   const handle = await open(path, "r");
