@@ -13,7 +13,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 import { AppError } from "@/lib/http/app-error";
 import type { SocketRoute } from "@/lib/http/request-guard";
 import { idParamsSchema } from "@/lib/http/text";
-import { authorize, errorAnswer } from "@/lib/http/with-route";
+import { authorize, errorAnswer, serverTiming } from "@/lib/http/with-route";
 import { getServableMedia } from "./get-servable-media";
 import { serveMedia } from "./serve-media";
 
@@ -49,6 +49,7 @@ export const mediaSocketRoute: SocketRoute = {
 };
 
 async function answerMedia(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const startedAt = performance.now();
   const url = request.url ?? "";
   try {
     if (request.method !== "GET" && request.method !== "HEAD") {
@@ -68,7 +69,7 @@ async function answerMedia(request: IncomingMessage, response: ServerResponse): 
       range: request.headers.range,
       ifNoneMatch: request.headers["if-none-match"],
     });
-    response.writeHead(answer.status, answer.headers);
+    response.writeHead(answer.status, { ...answer.headers, "server-timing": serverTiming(startedAt) });
     if (!answer.sendBody || request.method === "HEAD") {
       response.end();
       return;
@@ -84,7 +85,11 @@ async function answerMedia(request: IncomingMessage, response: ServerResponse): 
     }
     const { status, body } = errorAnswer(error, `${request.method} ${pathOf(url)}`);
     const json = JSON.stringify(body);
-    response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(json) });
+    response.writeHead(status, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(json),
+      "server-timing": serverTiming(startedAt),
+    });
     response.end(request.method === "HEAD" ? undefined : json);
   }
 }

@@ -10,7 +10,20 @@ export async function get<T>(baseUrl: string, cookie: string, path: string): Pro
   return (await response.json()) as T;
 }
 
-export async function time(baseUrl: string, cookie: string, path: string, requests: number): Promise<number[]> {
+/** The `route;dur=` of a Server-Timing header (lib/http/with-route.ts), or null. */
+export function routeDuration(response: Response): number | null {
+  const match = /(?:^|,)\s*route;dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "");
+  return match ? Number(match[1]) : null;
+}
+
+/** `requests` sequential GETs (or "POST /path") after 3 unmeasured; each one's route time goes to `routeTimes`. */
+export async function time(
+  baseUrl: string,
+  cookie: string,
+  path: string,
+  requests: number,
+  routeTimes?: number[],
+): Promise<number[]> {
   // "POST /path": a mutation with no body, from the app's own origin as the browser sends it.
   const [method, url] = path.startsWith("POST ") ? ["POST", path.slice(5)] : ["GET", path];
   const headers: Record<string, string> = method === "POST" ? { cookie, origin: baseUrl } : { cookie };
@@ -21,6 +34,8 @@ export async function time(baseUrl: string, cookie: string, path: string, reques
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
     if (index >= 0) durations.push(performance.now() - started);
+    const route = routeDuration(response);
+    if (index >= 0 && route !== null) routeTimes?.push(route);
   }
   return durations;
 }

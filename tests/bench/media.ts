@@ -22,6 +22,7 @@ import { scrollPhotoThread, seedPhotoThread } from "./media-scroll";
 import { root, startNextServer } from "../support/processes";
 import { cookieHeader, createBenchAgent, launchChromium, signInContext, startLocalPusher } from "./browser";
 import { createBenchDatabase } from "./database";
+import { routeDuration } from "./inbox-api-timing";
 import { spread } from "./stats";
 import { createTeardown, runBench } from "./teardown";
 import { startWorkers } from "./workers";
@@ -247,28 +248,36 @@ async function main() {
     : null;
   if (baseline) defer("stop the baseline's next-server", () => baseline.stop());
   const servers = baseline ? [server, baseline] : [server];
+  // Each request returns its answer's route time (Server-Timing), or null when the route gives none.
   const timed = async (
     name: string,
-    request: (baseUrl: string) => Promise<void>,
+    request: (baseUrl: string) => Promise<number | null>,
     { count = SERVES, warmup = 0 }: { count?: number; warmup?: number } = {},
   ) => {
     const times: number[][] = servers.map(() => []);
+    const routeTimes: number[][] = servers.map(() => []);
     for (let index = 0; index < warmup + count; index += 1) {
       // Which build goes first alternates too.
       const order = index % 2 === 0 ? servers.keys() : [...servers.keys()].reverse();
       for (const which of order) {
         const startedAt = performance.now();
-        await request(servers[which]!.url);
-        if (index >= warmup) times[which]!.push(performance.now() - startedAt);
+        const route = await request(servers[which]!.url);
+        if (index < warmup) continue;
+        times[which]!.push(performance.now() - startedAt);
+        if (route !== null) routeTimes[which]!.push(route);
       }
     }
-    log(`[bench] ${name}: ${spread(times[0]!)}`);
-    if (baseline) log(`[bench]   baseline (${BASELINE}): ${spread(times[1]!)}`);
+    const route = (which: number) =>
+      routeTimes[which]!.length > 0 ? ` · the route's own time (Server-Timing): ${spread(routeTimes[which]!)}` : "";
+    log(`[bench] ${name}: ${spread(times[0]!)}${route(0)}`);
+    if (baseline) log(`[bench]   baseline (${BASELINE}): ${spread(times[1]!)}${route(1)}`);
   };
   if (baseline) log(`[bench] each request below also to the baseline build (${BASELINE}), alternating`);
   // The floor on this machine at this moment: a route that touches nothing.
   await timed("GET /api/health (the framework's floor, for comparison)", async (baseUrl) => {
-    await (await fetch(`${baseUrl}/api/health`)).arrayBuffer();
+    const response = await fetch(`${baseUrl}/api/health`);
+    await response.arrayBuffer();
+    return routeDuration(response);
   });
   await timed(
     `GET /api/media/<id> of a stored ${(sample.length / 1024).toFixed(0)} KB photo, whole body read`,
@@ -277,6 +286,7 @@ async function main() {
       const body = await response.arrayBuffer();
       if (response.status !== 200 || body.byteLength === 0)
         throw new Error(`GET /api/media answered ${response.status}`);
+      return routeDuration(response);
     },
     { warmup: 20 },
   );
@@ -287,6 +297,7 @@ async function main() {
       const body = await response.arrayBuffer();
       if (response.status !== 200 || body.byteLength !== phonePhoto.length)
         throw new Error(`GET /api/media answered ${response.status}`);
+      return routeDuration(response);
     },
     { warmup: 20 },
   );
@@ -294,6 +305,7 @@ async function main() {
     const response = await fetch(`${baseUrl}/api/media/${messageId}`, { headers: { cookie, range: "bytes=0-65535" } });
     await response.arrayBuffer();
     if (response.status !== 206) throw new Error(`a range request answered ${response.status}`);
+    return routeDuration(response);
   });
 
   if (SCROLL_MESSAGES > 0) {

@@ -514,8 +514,9 @@ describe("API routes", () => {
     }
   }
 
-  it("GET /api/users/me answers who is signed in", async () => {
+  it("GET /api/users/me answers who is signed in, saying how long the route took (Server-Timing)", async () => {
     const response = await sessions.agent.request("/api/users/me");
+    expect(response.headers.get("server-timing")).toMatch(/^route;dur=\d+\.\d$/);
     expect(await response.json()).toEqual({
       user: { id: agent.id, email: agent.email, name: agent.name, role: "agent" },
     });

@@ -182,6 +182,7 @@ describe("inbound media downloads", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("cache-control")).toMatch(/^private\b/);
     expect(response.headers.get("content-disposition")).toMatch(/^inline;/);
+    expect(response.headers.get("server-timing")).toMatch(/^route;dur=\d+\.\d$/);
 
     const anonymous = await new HttpSession({ baseUrl: server.url }).request(`/api/media/${messageId}`);
     expect(anonymous.status).toBe(401);
