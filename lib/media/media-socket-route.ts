@@ -23,12 +23,19 @@ const MEDIA_PATH = /^\/api\/media\/([^/?]+)(?:\?.*)?$/;
 /** Next's own routes beside app/api/media/[id] (a unit test keeps this in step with app/api/media). */
 export const NEXT_MEDIA_ROUTES = new Set(["uploads"]);
 
-/** Whether `url` names one message's file: `/api/media/<id>`, not a sibling route of Next's. */
-export function isMediaFileUrl(url: string): boolean {
-  if (!url.startsWith(MEDIA_PATH_PREFIX)) return false;
+/**
+ * The message id, decoded, when `url` names one message's file (`/api/media/<id>`, not a sibling
+ * route of Next's); else null. The guard matches with it and the answer reads the id from it.
+ */
+function mediaFileSegment(url: string): string | null {
+  if (!url.startsWith(MEDIA_PATH_PREFIX)) return null;
   const segment = MEDIA_PATH.exec(url)?.[1];
-  return segment !== undefined && !NEXT_MEDIA_ROUTES.has(decoded(segment));
+  if (segment === undefined) return null;
+  const id = decoded(segment);
+  return NEXT_MEDIA_ROUTES.has(id) ? null : id;
 }
+
+export const isMediaFileUrl = (url: string): boolean => mediaFileSegment(url) !== null;
 
 function decoded(segment: string): string {
   try {
@@ -56,8 +63,7 @@ async function answerMedia(request: IncomingMessage, response: ServerResponse): 
       response.setHeader("allow", "GET, HEAD");
       throw new AppError("method_not_allowed", { message: `${request.method} is not allowed here; use GET.` });
     }
-    // The guard refused undecodable paths before this runs.
-    const { id } = idParamsSchema.parse({ id: decodeURIComponent(MEDIA_PATH.exec(url)?.[1] ?? "") });
+    const { id } = idParamsSchema.parse({ id: mediaFileSegment(url) ?? "" });
     // The file's row and stat are read while the session is checked: one round trip's wait, not
     // two. Read-only and revealing nothing: what it found is used only once the caller is signed in.
     const media = getServableMedia({ messageId: id });
