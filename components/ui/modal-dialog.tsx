@@ -16,7 +16,8 @@ function tabbable(dialog: HTMLElement): HTMLElement[] {
  * A modal on the native <dialog>: shown while `open` (or for as long as it is mounted with `open`),
  * focus moves into it, Tab and Shift+Tab cycle inside it (the browser would otherwise move on to its
  * own toolbar), Escape calls `onClose` (the parent decides), and focus returns to whatever had it
- * before — when the dialog closes and when it is unmounted while open.
+ * before — when the dialog closes and when it is unmounted while open. A dialog that stays mounted
+ * while closed marks its first focus with `data-autofocus` (React's autoFocus acts on mount only).
  */
 export function ModalDialog({
   open,
@@ -55,6 +56,8 @@ export function ModalDialog({
     if (open && !dialog.open) {
       opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
+      // showModal focuses the first focusable element; a dialog mounted closed marks the one it wants.
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     }
     if (!open && dialog.open) {
       dialog.close();

@@ -11,6 +11,8 @@ type Style = "clock" | "list" | "dateTime";
 const clockFormat = () => dateFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 const dateTimeFormat = () => dateFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const fullFormat = () => dateFormat(undefined, { dateStyle: "full", timeStyle: "medium" });
+const weekdayFormat = () => dateFormat(undefined, { weekday: "short" });
+const shortDateFormat = () => dateFormat(undefined, { day: "numeric", month: "short", year: "2-digit" });
 
 /** "3 Dec 2026, 14:05" in the viewer's locale. */
 export function formatDateTime(iso: string): string {
@@ -28,8 +30,17 @@ export function formatListTime(iso: string, now = new Date()): string {
   const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   if (date >= startOfToday) return clockFormat().format(date);
   const days = (startOfToday.getTime() - date.getTime()) / 86_400_000;
-  if (days < 6) return dateFormat(undefined, { weekday: "short" }).format(date);
-  return dateFormat(undefined, { day: "numeric", month: "short", year: "2-digit" }).format(date);
+  if (days < 6) return weekdayFormat().format(date);
+  return shortDateFormat().format(date);
+}
+
+/**
+ * Builds every formatter Time uses, for an idle moment: the first construction of each resolves
+ * locale data (milliseconds apiece, measured in an opening thread's profile), and should not fall
+ * in the frame that opens a conversation or its contact panel.
+ */
+export function warmDateFormats(): void {
+  for (const format of [clockFormat, weekdayFormat, shortDateFormat, dateTimeFormat, fullFormat]) format().format(0);
 }
 
 const subscribeNever = () => () => {};
