@@ -42,30 +42,24 @@ import { SendingStatusBanner } from "./sending-status-banner";
 import { useDesktopNotifications } from "./use-desktop-notifications";
 import { LazyUntilOpen } from "@/components/ui/lazy-until-open";
 import { warmDateFormats } from "@/components/ui/time";
+import { registeredThread, registerThread } from "./thread-registry";
 
-// The thread (bubbles, composer, dialogs) is its own chunk: a deep link renders it on the server and
-// Next preloads the chunk with the page; /inbox paints its list without it and fetches it when idle.
+// The thread (bubbles, composer, dialogs) is its own chunk: /inbox paints its list without it and
+// fetches it when idle; a deep link brings it with the page (thread-in-page.tsx).
 const DynamicThread = dynamic(() => import("./thread").then((module) => module.Thread), {
   loading: () => <p className="m-auto text-sm text-slate-500">Loading conversation…</p>,
 });
-type ThreadComponent = typeof import("./thread").Thread;
-let loadedThread: ThreadComponent | null = null;
-const preloadThread = () =>
-  void import("./thread").then((module) => {
-    loadedThread = module.Thread;
-  });
+const preloadThread = () => void import("./thread").then((module) => registerThread(module.Thread));
+type ThreadProps = ComponentProps<typeof DynamicThread>;
 
 /**
- * The open conversation's thread. Once the idle preload has brought the module, a click renders it
- * directly: through next/dynamic's lazy component it would suspend on the click, show "Loading
- * conversation…" and React would hold the thread back for its 300 ms fallback throttle (measured:
- * the panel painted ~340 ms after the click instead of ~100 ms after its data). Before that (a
- * deep link's server-rendered thread, a click during the first idle moment) it is Next's dynamic
- * one. Chosen once per opened conversation (the slot is keyed by it), so a thread on screen is
- * never swapped for the other component and remounted.
+ * The open conversation's thread: the component itself once its module is here (thread-registry.ts
+ * says why), else next/dynamic's (a click before the idle preload has finished). Chosen once per
+ * opened conversation (the slot is keyed by it): a thread on screen is never swapped for the other
+ * component and remounted.
  */
-function Thread(props: ComponentProps<ThreadComponent>) {
-  const [View] = useState<ComponentType<ComponentProps<ThreadComponent>>>(() => loadedThread ?? DynamicThread);
+function Thread(props: ThreadProps) {
+  const [View] = useState<ComponentType<ThreadProps>>(() => registeredThread() ?? DynamicThread);
   return <View {...props} />;
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { inboxTitle } from "@/components/inbox/format";
 import { InboxClient } from "@/components/inbox/inbox-client";
+import { ThreadInPage } from "@/components/inbox/thread-in-page";
 import { requireUser } from "@/lib/auth/session";
 import { getInboxStart } from "@/lib/inbox/get-inbox-start";
 import { getSandboxMode } from "@/lib/sandbox/sandbox-mode";
@@ -20,18 +21,22 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   return { title: inboxTitle(unread.unreadConversations) };
 }
 
-// A deep link to one conversation: the same island as /inbox, opened on it.
+// A deep link to one conversation: the same island as /inbox, opened on it, with the thread's code
+// brought by the page (ThreadInPage, rendered first) so the thread is in the first HTML.
 export default async function ConversationPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { conversationId } = await params;
   const filters = filtersFromSearch(searchParamsReader(await searchParams));
   return (
-    <InboxClient
-      start={await getInboxStart({ userId: user.id, conversationId, filters })}
-      user={{ id: user.id, name: user.name, role: user.role }}
-      sandbox={(await getSandboxMode()).active}
-      initialConversationId={conversationId}
-      notice={null}
-    />
+    <>
+      <ThreadInPage />
+      <InboxClient
+        start={await getInboxStart({ userId: user.id, conversationId, filters })}
+        user={{ id: user.id, name: user.name, role: user.role }}
+        sandbox={(await getSandboxMode()).active}
+        initialConversationId={conversationId}
+        notice={null}
+      />
+    </>
   );
 }
