@@ -26,6 +26,7 @@ import {
 } from "@/lib/views/inbox";
 import { useUpdateConversation } from "@/lib/queries/use-conversation-actions";
 import {
+  agentsQueryOptions,
   useConversationCounts,
   useConversationList,
   usePhoneNumbers,
@@ -186,11 +187,13 @@ function Inbox({
     return () => window.removeEventListener("popstate", onPopState);
   }, []);
 
-  // When the page is idle: what opening a conversation needs, so the click does not wait for it.
+  // When the page is idle: what opening a conversation needs, so the click does not wait for it
+  // (and the thread's header is not drawn a second time when the team arrives).
   useEffect(() => {
     const prepare = () => {
       preloadThread();
       warmDateFormats();
+      void queryClient.prefetchQuery(agentsQueryOptions());
     };
     if (typeof window.requestIdleCallback !== "function") {
       const timer = setTimeout(prepare, 200);
@@ -198,7 +201,7 @@ function Inbox({
     }
     const idle = window.requestIdleCallback(prepare, { timeout: 2_000 });
     return () => window.cancelIdleCallback(idle);
-  }, []);
+  }, [queryClient]);
 
   const notifications = useDesktopNotifications({ userId: user.id, watchingId: selectedId, open: select });
   // The open conversation was folded into another (the customer's new number): show that one; or

@@ -290,10 +290,15 @@ export function refetchIfLoading(queryClient: QueryClient, queryKey: readonly un
  * caller just learned). `invalidateQueries`' own `cancelRefetch` cancels a request only for data
  * already loaded: a first load in flight would be joined instead, and its old answer would win.
  */
-export function refetchDroppingInFlight(queryClient: QueryClient, queryKey: readonly unknown[]): void {
+export function refetchDroppingInFlight(
+  queryClient: QueryClient,
+  queryKey: readonly unknown[],
+  /** "all": also data no component shows right now (kept ready for the next one), not only on its next use. */
+  refetchType: "active" | "all" = "active",
+): void {
   void queryClient
     .cancelQueries({ queryKey, fetchStatus: "fetching" }, { revert: true, silent: true })
-    .then(() => queryClient.invalidateQueries({ queryKey, refetchType: "active" }, { cancelRefetch: true }));
+    .then(() => queryClient.invalidateQueries({ queryKey, refetchType }, { cancelRefetch: true }));
 }
 
 /**

@@ -1,6 +1,13 @@
 "use client";
 
-import { type InfiniteData, type QueryClient, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  type InfiniteData,
+  type QueryClient,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import type {
   AgentView,
   ConversationCounts,
@@ -72,7 +79,12 @@ export function useUnreadSummary() {
 }
 
 export function useAgents() {
-  return useQuery({
+  return useQuery(agentsQueryOptions());
+}
+
+/** The team (assignee menu, @mentions, note authors); the inbox also asks for it when idle, before a thread needs it. */
+export function agentsQueryOptions() {
+  return queryOptions({
     queryKey: inboxKeys.agents,
     queryFn: async ({ signal }) => (await fetchJson<{ agents: AgentView[] }>("/api/agents", { signal })).agents,
     staleTime: 60_000,

@@ -166,7 +166,9 @@ export function useInboxRealtime(
       void queryClient.invalidateQueries({ queryKey: inboxKeys.sendingStatus });
       // Availability changes published before the subscription (the header's switch pressed while
       // the page was still connecting) are read back here, whatever answer is already on its way.
-      refetchDroppingInFlight(queryClient, inboxKeys.agents);
+      // At once even with no thread open: the list is kept ready (prefetched when the inbox is idle)
+      // so that opening a conversation neither asks for it nor draws the header twice.
+      refetchDroppingInFlight(queryClient, inboxKeys.agents, "all");
     },
   });
 }

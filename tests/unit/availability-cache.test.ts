@@ -2,7 +2,7 @@
 // arrives while the agents' list is still being loaded with an answer read before the change.
 import { QueryClient, QueryObserver } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import { applyAvailabilityChange } from "@/lib/queries/inbox-cache";
+import { applyAvailabilityChange, refetchDroppingInFlight } from "@/lib/queries/inbox-cache";
 import { inboxKeys } from "@/lib/queries/inbox-keys";
 import type { AgentView } from "@/lib/views/inbox";
 
@@ -42,4 +42,26 @@ describe("applyAvailabilityChange", () => {
     expect(seen.some((data) => data?.[0]?.availability === "away")).toBe(false);
     unsubscribe();
   });
+});
+
+describe("refetchDroppingInFlight", () => {
+  // The inbox keeps the team's list ready while no thread shows it (prefetched when idle): on
+  // (re)subscribing it is read again at once, so the next thread opened neither waits for it nor
+  // draws its header twice. "active" leaves an unshown list to be read on its next use.
+  for (const [refetchType, expectedCalls] of [
+    ["all", 2],
+    ["active", 1],
+  ] as const) {
+    it(`${refetchType}: a cached list no component shows is read again ${expectedCalls === 2 ? "at once" : "later"}`, async () => {
+      const queryClient = new QueryClient();
+      let calls = 0;
+      const queryFn = async () => (++calls === 1 ? [ana("away"), bruno] : [ana("online"), bruno]);
+      await queryClient.prefetchQuery({ queryKey: inboxKeys.agents, queryFn, staleTime: 60_000 });
+      refetchDroppingInFlight(queryClient, inboxKeys.agents, refetchType);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(calls).toBe(expectedCalls);
+      const expected = expectedCalls === 2 ? ana("online") : ana("away");
+      expect(queryClient.getQueryData<AgentView[]>(inboxKeys.agents)?.[0]).toEqual(expected);
+    });
+  }
 });
