@@ -67,7 +67,9 @@ export function ThreadHeader({
             <path d="M12 4 6 10l6 6" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
         </button>
-        <div className="min-w-0 flex-1">
+        {/* At least 12rem for who this is: beside the contact panel the controls wrap below them
+            rather than squeezing the name to a few letters and the number over four lines. */}
+        <div className="min-w-48 flex-1">
           <h2 dir="auto" className="truncate text-base font-semibold text-slate-900">
             {name}
           </h2>

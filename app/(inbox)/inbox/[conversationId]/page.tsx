@@ -22,14 +22,13 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 }
 
 // A deep link to one conversation: the same island as /inbox, opened on it, with the thread's code
-// brought by the page (ThreadInPage, rendered first) so the thread is in the first HTML.
+// brought by the page (ThreadInPage) so the thread is in the first HTML.
 export default async function ConversationPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { conversationId } = await params;
   const filters = filtersFromSearch(searchParamsReader(await searchParams));
   return (
-    <>
-      <ThreadInPage />
+    <ThreadInPage>
       <InboxClient
         start={await getInboxStart({ userId: user.id, conversationId, filters })}
         user={{ id: user.id, name: user.name, role: user.role }}
@@ -37,6 +36,6 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         initialConversationId={conversationId}
         notice={null}
       />
-    </>
+    </ThreadInPage>
   );
 }
