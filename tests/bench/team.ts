@@ -313,8 +313,8 @@ async function main() {
     for (const [label, measure] of measurements.filter(([label]) => label.includes(flags.only))) {
       try {
         const [values = [], baselineValues] = await repeat(RUNS, contexts, measure);
-        log(`   ${label.padEnd(54)} ${spread(values, [50, 99])}`);
-        if (baselineValues) log(`   ${"  baseline".padEnd(54)} ${spread(baselineValues, [50, 99])}`);
+        log(`   ${label.padEnd(54)} ${spread(values, [50, 90, 99])}`);
+        if (baselineValues) log(`   ${"  baseline".padEnd(54)} ${spread(baselineValues, [50, 90, 99])}`);
       } catch (error) {
         // A page that never shows what it should is an error of the run, not a figure; the others still run.
         log(`   ${label.padEnd(54)} FAILED: ${error instanceof Error ? error.message : String(error)}`);
