@@ -2,7 +2,7 @@
 
 import { Fragment, memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, Spinner } from "@/components/ui/button";
-import { isNote, type ThreadMessage } from "@/lib/views/inbox";
+import { isNote, type MessagePage, type ThreadMessage } from "@/lib/views/inbox";
 import { useConversation } from "@/lib/queries/use-conversations";
 import { useThread } from "@/lib/queries/use-thread";
 import { DaySeparator, dayKey } from "./message/day-separator";
@@ -129,27 +129,13 @@ export function MessageList({ conversationId }: { conversationId: string }) {
             <p className="py-2 text-center text-xs text-slate-700">Start of the conversation</p>
           ) : null}
           {messages.length === 0 ? <p className="py-8 text-center text-sm text-slate-700">No messages yet.</p> : null}
-          {pages.map((page, index) => {
-            const shown =
-              drawAll || page.messages.length <= FIRST_FRAME_MESSAGES
-                ? page.messages
-                : page.messages.slice(-FIRST_FRAME_MESSAGES);
-            const before = page.messages.length - shown.length;
-            return (
-              <ThreadPage
-                key={index === pages.length - 1 ? "newest" : (page.messages[0]?.id ?? index)}
-                messages={shown}
-                previousDay={
-                  before > 0
-                    ? dayKey(page.messages[before - 1]!.timestamp)
-                    : index === 0
-                      ? null
-                      : dayOfLast(pages[index - 1]!.messages)
-                }
-                onJumpToMessage={jumpTo}
-              />
-            );
-          })}
+          {pages.map((page, index) => (
+            <ThreadPage
+              key={index === pages.length - 1 ? "newest" : (page.messages[0]?.id ?? index)}
+              {...pageOnScreen(pages, index, drawAll)}
+              onJumpToMessage={jumpTo}
+            />
+          ))}
         </div>
       </div>
       <ThreadAnnouncer messages={messages} contactName={contact ? contactLabel(contact) : "The customer"} />
@@ -209,6 +195,21 @@ const ThreadPage = memo(function ThreadPage({
     </div>
   );
 });
+
+/**
+ * What one page draws: all of its messages, or in a thread's first frame only its newest
+ * FIRST_FRAME_MESSAGES; and the day of the message just before them (their first day separator).
+ */
+function pageOnScreen(
+  pages: MessagePage[],
+  index: number,
+  drawAll: boolean,
+): { messages: ThreadMessage[]; previousDay: string | null } {
+  const all = pages[index]!.messages;
+  const hidden = drawAll ? 0 : Math.max(0, all.length - FIRST_FRAME_MESSAGES);
+  if (hidden > 0) return { messages: all.slice(hidden), previousDay: dayKey(all[hidden - 1]!.timestamp) };
+  return { messages: all, previousDay: index === 0 ? null : dayOfLast(pages[index - 1]!.messages) };
+}
 
 function dayOfLast(messages: ThreadMessage[]): string | null {
   const last = messages.at(-1);
