@@ -97,6 +97,19 @@ export function upsertConversationRows(queryClient: QueryClient, rows: Conversat
   }
 }
 
+/**
+ * The server's answer to this agent's own change of a conversation (state, assignee, labels) paints
+ * at once. A refetch of the conversation or of a list already in flight (one a labels-changed event
+ * started, say) may have been read before the change and would land over it: it is asked again.
+ */
+export function applyConversationChange(queryClient: QueryClient, row: ConversationListItem, userId: string): void {
+  upsertConversationRows(queryClient, [row], userId);
+  for (const queryKey of [inboxKeys.detail(row.id), inboxKeys.lists()]) {
+    if (queryClient.isFetching({ queryKey }) > 0)
+      void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: true });
+  }
+}
+
 /** A conversation that no longer exists (folded into another): its row leaves every list. */
 export function removeConversationRow(queryClient: QueryClient, conversationId: string): void {
   queryClient.setQueriesData<ListData>({ queryKey: inboxKeys.lists() }, (data) =>

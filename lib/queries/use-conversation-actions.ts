@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/lib/queries/request-json";
 import type { ConversationDetail, ConversationStatus } from "@/lib/views/inbox";
-import { setConversationUnread, upsertConversationRows } from "./inbox-cache";
+import { setConversationUnread, applyConversationChange } from "./inbox-cache";
 import { inboxKeys } from "./inbox-keys";
 
 export type ConversationChange = { status?: ConversationStatus; assigneeId?: string | null };
@@ -20,7 +20,7 @@ export function useUpdateConversation(userId: string) {
       if (!result.ok) throw new Error(result.message);
       return result.data.conversation;
     },
-    onSuccess: (conversation) => upsertConversationRows(queryClient, [conversation], userId),
+    onSuccess: (conversation) => applyConversationChange(queryClient, conversation, userId),
     onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKeys.allCounts() }),
   });
 }

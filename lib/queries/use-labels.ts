@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ConversationDetail } from "@/lib/views/inbox";
 import type { LabelList, LabelRequest, LabelView } from "@/lib/views/labels";
-import { upsertConversationRows } from "./inbox-cache";
+import { applyConversationChange } from "./inbox-cache";
 import { inboxKeys } from "./inbox-keys";
 import { fetchJson, requestJson } from "./request-json";
 
@@ -35,7 +35,7 @@ export function useToggleConversationLabel(userId: string) {
       if (!result.ok) throw new Error(result.message);
       return result.data.conversation;
     },
-    onSuccess: (conversation) => upsertConversationRows(queryClient, [conversation], userId),
+    onSuccess: (conversation) => applyConversationChange(queryClient, conversation, userId),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: inboxKeys.allCounts() });
       void queryClient.invalidateQueries({ queryKey: inboxKeys.labels });

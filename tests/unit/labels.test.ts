@@ -1,9 +1,11 @@
 // Labels without a server: the list filter in the URL, the cache's filter rule, counts, the
 // realtime event, and the input rules of the labels API.
+import { QueryClient, QueryObserver } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { createLabelBodySchema, updateLabelBodySchema } from "../../lib/labels/schemas";
 import { findConversationsQuerySchema } from "../../lib/inbox/schemas";
-import { matchesFilters } from "../../lib/queries/inbox-cache";
+import { applyConversationChange, matchesFilters } from "../../lib/queries/inbox-cache";
+import { inboxKeys } from "../../lib/queries/inbox-keys";
 import { emptyInboxChanges } from "../../lib/realtime/changes";
 import { INBOX_CHANNEL } from "../../lib/realtime/channels";
 import { realtimeEventsFor } from "../../lib/realtime/inbox-events";
@@ -108,5 +110,57 @@ describe("a label's fields", () => {
   it("an edit names at least one field", () => {
     expect(updateLabelBodySchema.safeParse({}).success).toBe(false);
     expect(updateLabelBodySchema.parse({ color: "pink" })).toEqual({ color: "pink" });
+  });
+});
+
+describe("an agent's own label change in the cache", () => {
+  // The thread's conversation is being read again (a labels-changed event for a label just created
+  // invalidated it) when the agent puts the label on: that answer was read before the change.
+  it("is not undone by a refetch of the conversation read before it", async () => {
+    const queryClient = new QueryClient();
+    let answerStale: (value: ConversationListItem) => void = () => undefined;
+    const answers: Promise<ConversationListItem>[] = [
+      Promise.resolve(row([])),
+      new Promise((resolve) => (answerStale = resolve)),
+      Promise.resolve(row(["refund"])),
+    ];
+    let calls = 0;
+    const observer = new QueryObserver(queryClient, {
+      queryKey: inboxKeys.detail("c1"),
+      queryFn: () => answers[calls++]!,
+    });
+    const seen: string[][] = [];
+    const unsubscribe = observer.subscribe((result) => seen.push(result.data?.labels.map((label) => label.id) ?? []));
+    await expect.poll(() => queryClient.getQueryData(inboxKeys.detail("c1"))).toBeDefined();
+
+    void queryClient.invalidateQueries({ queryKey: inboxKeys.conversations });
+    expect(calls).toBe(2);
+    applyConversationChange(queryClient, row(["refund"]), "u1");
+    answerStale(row([]));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const labels = () => queryClient.getQueryData<ConversationListItem>(inboxKeys.detail("c1"))?.labels;
+    expect(labels()?.map((label) => label.id)).toEqual(["refund"]);
+    expect(calls).toBe(3);
+    // Once painted, the chip never went away again.
+    expect(seen.slice(seen.findIndex((ids) => ids.length > 0))).not.toContainEqual([]);
+    unsubscribe();
+  });
+
+  it("asks nothing more when no refetch is in flight", async () => {
+    const queryClient = new QueryClient();
+    let calls = 0;
+    const observer = new QueryObserver(queryClient, {
+      queryKey: inboxKeys.detail("c1"),
+      queryFn: async () => (calls++, row([])),
+      staleTime: 60_000,
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    await expect.poll(() => queryClient.getQueryData(inboxKeys.detail("c1"))).toBeDefined();
+    applyConversationChange(queryClient, row(["refund"]), "u1");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toBe(1);
+    expect(queryClient.getQueryData<ConversationListItem>(inboxKeys.detail("c1"))?.labels).toHaveLength(1);
+    unsubscribe();
   });
 });
