@@ -3,12 +3,19 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-// Debian's Chromium when installed (CI, machines without internet: `apt-get install -y chromium`);
-// otherwise Playwright's own (`npx playwright install chromium` on a developer laptop).
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-const launchOptions = existsSync(SYSTEM_CHROMIUM)
+// Debian's Chromium headless shell when installed (`apt-get install -y chromium-headless-shell`), else
+// Debian's Chromium (`apt-get install -y chromium`), else Playwright's own (`npx playwright install
+// chromium` on a developer laptop); CHROMIUM_PATH picks another binary. The shell is Chromium's
+// renderer without the browser around it, which is what Playwright itself runs headless. The full
+// Chromium in headless mode also runs the browser's own UI: it loads the omnibox popup's WebUI (200–300
+// chrome:// requests) for new tabs, and on 2 cores that competes with the page being tested or
+// measured (a deep link painted its contact panel at p50 792 ms under it, 298 ms under the shell,
+// same server and database — README, Team tools speed).
+const SYSTEM_BROWSERS = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
+const chromiumPath = process.env.CHROMIUM_PATH || SYSTEM_BROWSERS.find((path) => existsSync(path));
+const launchOptions = chromiumPath
   ? {
-      executablePath: SYSTEM_CHROMIUM,
+      executablePath: chromiumPath,
       args: [
         "--headless",
         "--no-sandbox",
