@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, Spinner } from "@/components/ui/button";
 import { isNote, type MessagePage, type ThreadMessage } from "@/lib/views/inbox";
 import { useConversation } from "@/lib/queries/use-conversations";
@@ -10,6 +10,7 @@ import { MessageBubble } from "./message/message-bubble";
 import { NoteBubble } from "./message/note-bubble";
 import { contactLabel } from "./format";
 import { ThreadAnnouncer } from "./thread-announcer";
+import { useDrawAllAfterFirstFrame } from "./use-draw-all";
 
 const NEAR_BOTTOM_PX = 80;
 /** Bubbles in a newly opened thread's first frame: more than a tall screen shows of one-line messages. */
@@ -34,13 +35,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   // only the newest FIRST_FRAME_MESSAGES, which fill the screen, and the rest of the page comes in
   // the next task, out of sight above them. Opening a conversation renders ~40 % fewer bubbles
   // before it is on screen (with the contact panel, which paints in the same frame).
-  const [drawAll, setDrawAll] = useState(false);
-  const loaded = thread.data !== undefined;
-  useEffect(() => {
-    if (!loaded || drawAll) return;
-    const timer = setTimeout(() => startTransition(() => setDrawAll(true)), 0);
-    return () => clearTimeout(timer);
-  }, [loaded, drawAll]);
+  const drawAll = useDrawAllAfterFirstFrame(thread.data !== undefined);
 
   useEffect(() => {
     const sentinel = sentinelRef.current;

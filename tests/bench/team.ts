@@ -201,7 +201,15 @@ async function openPanelDirectly(context: BrowserContext, expected: number): Pro
   const page = await context.newPage();
   await page.goto(`/inbox/${PANEL_CONVERSATION}`);
   const painted = await waitForMark(page, "firstContactConversation");
-  const listed = await page.getByTestId("contact-conversation").count();
+  // The first frame lists the first few (the rest are below the panel's fold); all of them follow.
+  const listed = await page
+    .waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="contact-conversation"]').length === count,
+      expected,
+      { timeout: 5_000 },
+    )
+    .then(() => expected)
+    .catch(() => page.getByTestId("contact-conversation").count());
   await page.close();
   if (listed !== expected) throw new Error(`the contact panel listed ${listed} conversations, not ${expected}`);
   return painted;

@@ -56,6 +56,36 @@ test("the panel shows the customer's other conversation and opens it; a new name
   await expect(row(noor.page, supportId)).toContainText(newName, { timeout: 30_000 });
 });
 
+test("a customer who wrote to 14 numbers: the panel lists every conversation, on a deep link too, and the oldest opens", async ({
+  admin,
+}) => {
+  test.slow();
+  const ana = newCustomer(`Ana Braga ${letters()}`);
+  const numbers = Array.from({ length: 14 }, () => newBusinessNumber());
+  // One after another: the first number's conversation is the oldest, listed last (beyond the entries
+  // the panel's first frame draws).
+  for (const [index, number] of numbers.entries()) {
+    await customerWrites({ from: ana, to: number, text: `Question ${index + 1}` });
+  }
+  const newestId = await conversationIdOf({ customer: ana, number: numbers.at(-1)! });
+  const oldestId = await conversationIdOf({ customer: ana, number: numbers[0]! });
+
+  await admin.page.goto(`/inbox/${newestId}`);
+  const contact = panel(admin.page);
+  await expect(contact.getByRole("heading", { name: "Conversations (14)" })).toBeVisible();
+  const items = contact.getByTestId("contact-conversation");
+  await expect(items).toHaveCount(14);
+  await expect(items.first()).toHaveAttribute("aria-current", "page");
+  const oldest = items.last();
+  await expect(oldest).toContainText(`to ${businessNumberLabel(numbers[0]!)}`);
+  await oldest.click();
+  await expect(admin.page).toHaveURL(new RegExp(`/inbox/${oldestId}`));
+  await expect(thread(admin.page).getByTestId("message").filter({ hasText: "Question 1" })).toBeVisible();
+  // Opened by a click this time: the new panel lists all 14 again, the oldest marked.
+  await expect(items).toHaveCount(14);
+  await expect(items.last()).toHaveAttribute("aria-current", "page");
+});
+
 test("notes about the customer are kept; the panel collapses, and is a disclosure at phone width", async ({
   admin,
 }) => {
