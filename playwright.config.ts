@@ -9,8 +9,8 @@ import { defineConfig, devices } from "@playwright/test";
 // renderer without the browser around it, which is what Playwright itself runs headless. The full
 // Chromium in headless mode also runs the browser's own UI: it loads the omnibox popup's WebUI (200–300
 // chrome:// requests) for new tabs, and on 2 cores that competes with the page being tested or
-// measured (a deep link painted its contact panel at p50 792 ms under it, 298 ms under the shell,
-// same server and database — README, Team tools speed).
+// measured (bench:team: a deep link painted its contact panel at p50 744–880 ms under it, 337–373 ms
+// under the shell, same build and database — README, Team tools speed).
 const SYSTEM_BROWSERS = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
 const chromiumPath = process.env.CHROMIUM_PATH || SYSTEM_BROWSERS.find((path) => existsSync(path));
 const launchOptions = chromiumPath
