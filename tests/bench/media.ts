@@ -22,6 +22,7 @@ import { scrollPhotoThread, seedPhotoThread } from "./media-scroll";
 import { root, startNextServer } from "../support/processes";
 import { cookieHeader, createBenchAgent, launchChromium, signInContext, startLocalPusher } from "./browser";
 import { createBenchDatabase } from "./database";
+import { forkSerialClient } from "./fork-serial-client";
 import { routeDuration } from "./inbox-api-timing";
 import { spread } from "./stats";
 import { createTeardown, runBench } from "./teardown";
@@ -248,64 +249,67 @@ async function main() {
     : null;
   if (baseline) defer("stop the baseline's next-server", () => baseline.stop());
   const servers = baseline ? [server, baseline] : [server];
-  // Each request returns its answer's route time (Server-Timing), or null when the route gives none.
+  // Timed from a process of its own (serial-client.ts), one request at a time; with a baseline,
+  // each round asks both builds, which goes first alternating.
+  const serial = await forkSerialClient();
+  defer("stop the serial client", serial.stop);
+  const report = (name: string, durations: number[][], routeDurations: number[][]) => {
+    const route = (which: number) =>
+      routeDurations[which]!.length > 0
+        ? ` · the route's own time (Server-Timing): ${spread(routeDurations[which]!)}`
+        : "";
+    log(`[bench] ${name}: ${spread(durations[0]!)}${route(0)}`);
+    if (baseline) log(`[bench]   baseline (${BASELINE}): ${spread(durations[1]!)}${route(1)}`);
+  };
   const timed = async (
     name: string,
-    request: (baseUrl: string) => Promise<number | null>,
-    { count = SERVES, warmup = 0 }: { count?: number; warmup?: number } = {},
+    path: string,
+    {
+      headers = {},
+      expect = {},
+      warmup = 0,
+    }: { headers?: Record<string, string>; expect?: { status?: number; bytes?: number }; warmup?: number } = {},
   ) => {
-    const times: number[][] = servers.map(() => []);
-    const routeTimes: number[][] = servers.map(() => []);
-    for (let index = 0; index < warmup + count; index += 1) {
-      // Which build goes first alternates too.
-      const order = index % 2 === 0 ? servers.keys() : [...servers.keys()].reverse();
-      for (const which of order) {
-        const startedAt = performance.now();
-        const route = await request(servers[which]!.url);
-        if (index < warmup) continue;
-        times[which]!.push(performance.now() - startedAt);
-        if (route !== null) routeTimes[which]!.push(route);
-      }
-    }
-    const route = (which: number) =>
-      routeTimes[which]!.length > 0 ? ` · the route's own time (Server-Timing): ${spread(routeTimes[which]!)}` : "";
-    log(`[bench] ${name}: ${spread(times[0]!)}${route(0)}`);
-    if (baseline) log(`[bench]   baseline (${BASELINE}): ${spread(times[1]!)}${route(1)}`);
+    const targets = servers.map((target) => ({ url: `${target.url}${path}`, headers }));
+    const { durations, routeDurations } = await serial.run({ targets, count: SERVES, warmup, expect });
+    report(name, durations, routeDurations);
   };
   if (baseline) log(`[bench] each request below also to the baseline build (${BASELINE}), alternating`);
   // The floor on this machine at this moment: a route that touches nothing.
-  await timed("GET /api/health (the framework's floor, for comparison)", async (baseUrl) => {
-    const response = await fetch(`${baseUrl}/api/health`);
-    await response.arrayBuffer();
-    return routeDuration(response);
-  });
+  await timed("GET /api/health (the framework's floor, for comparison)", "/api/health");
   await timed(
     `GET /api/media/<id> of a stored ${(sample.length / 1024).toFixed(0)} KB photo, whole body read`,
-    async (baseUrl) => {
-      const response = await fetch(`${baseUrl}/api/media/${messageId}`, { headers: { cookie } });
-      const body = await response.arrayBuffer();
-      if (response.status !== 200 || body.byteLength === 0)
-        throw new Error(`GET /api/media answered ${response.status}`);
-      return routeDuration(response);
-    },
-    { warmup: 20 },
+    `/api/media/${messageId}`,
+    { headers: { cookie }, expect: { status: 200, bytes: sample.length }, warmup: 20 },
   );
+  {
+    // How this was timed before serial-client.ts: fetch() in this process, the body in one buffer.
+    const durations: number[] = [];
+    const routeDurations: number[] = [];
+    for (let index = -20; index < SERVES; index += 1) {
+      const startedAt = performance.now();
+      const response = await fetch(`${server.url}/api/media/${messageId}`, { headers: { cookie } });
+      const body = await response.arrayBuffer();
+      if (response.status !== 200 || body.byteLength !== sample.length)
+        throw new Error(`GET /api/media answered ${response.status}`);
+      if (index < 0) continue;
+      durations.push(performance.now() - startedAt);
+      const route = routeDuration(response);
+      if (route !== null) routeDurations.push(route);
+    }
+    log(
+      `[bench]   the same timed from the benchmark's own process with fetch() (as before 2026-12-03 21:00): ` +
+        `${spread(durations)} · the route's own time: ${spread(routeDurations)}`,
+    );
+  }
   await timed(
     `GET /api/media/<id> of a stored ${(phonePhoto.length / 1024).toFixed(0)} KB photo (a phone's), whole body read`,
-    async (baseUrl) => {
-      const response = await fetch(`${baseUrl}/api/media/${phonePhotoMessageId}`, { headers: { cookie } });
-      const body = await response.arrayBuffer();
-      if (response.status !== 200 || body.byteLength !== phonePhoto.length)
-        throw new Error(`GET /api/media answered ${response.status}`);
-      return routeDuration(response);
-    },
-    { warmup: 20 },
+    `/api/media/${phonePhotoMessageId}`,
+    { headers: { cookie }, expect: { status: 200, bytes: phonePhoto.length }, warmup: 20 },
   );
-  await timed("the 1 MB photo with Range: bytes=0-65535 (206)", async (baseUrl) => {
-    const response = await fetch(`${baseUrl}/api/media/${messageId}`, { headers: { cookie, range: "bytes=0-65535" } });
-    await response.arrayBuffer();
-    if (response.status !== 206) throw new Error(`a range request answered ${response.status}`);
-    return routeDuration(response);
+  await timed("the 1 MB photo with Range: bytes=0-65535 (206)", `/api/media/${messageId}`, {
+    headers: { cookie, range: "bytes=0-65535" },
+    expect: { status: 206, bytes: 65536 },
   });
 
   if (SCROLL_MESSAGES > 0) {
