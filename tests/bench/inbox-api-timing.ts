@@ -1,6 +1,9 @@
 // The inbox's JSON API (and its two pages' HTML) timed from Node with the agent's session cookie:
-// sequential requests, so each figure is one request's latency with nothing else in flight.
+// sequential requests, so each figure is one request's latency with nothing else in flight, timed
+// from a process of its own (serial-client.ts) so that the benchmark's own garbage collections are
+// not counted as the server's. (The start-up burst, several requests at once, stays in this process.)
 import type { ConversationPage, MessagePage } from "../../lib/views/inbox";
+import type { SerialClient } from "./fork-serial-client";
 import { spread } from "./stats";
 
 export async function get<T>(baseUrl: string, cookie: string, path: string): Promise<T> {
@@ -16,8 +19,12 @@ export function routeDuration(response: Response): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** `requests` sequential GETs (or "POST /path") after 3 unmeasured; each one's route time goes to `routeTimes`. */
+/**
+ * `requests` sequential GETs (or "POST /path") after 3 unmeasured, timed by `client` (a process of
+ * its own, serial-client.ts); each one's route time goes to `routeTimes`.
+ */
 export async function time(
+  client: SerialClient,
   baseUrl: string,
   cookie: string,
   path: string,
@@ -25,19 +32,15 @@ export async function time(
   routeTimes?: number[],
 ): Promise<number[]> {
   // "POST /path": a mutation with no body, from the app's own origin as the browser sends it.
-  const [method, url] = path.startsWith("POST ") ? ["POST", path.slice(5)] : ["GET", path];
+  const [method, url] = path.startsWith("POST ") ? (["POST", path.slice(5)] as const) : (["GET", path] as const);
   const headers: Record<string, string> = method === "POST" ? { cookie, origin: baseUrl } : { cookie };
-  const durations: number[] = [];
-  for (let index = -3; index < requests; index += 1) {
-    const started = performance.now();
-    const response = await fetch(`${baseUrl}${url}`, { method, headers });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
-    if (index >= 0) durations.push(performance.now() - started);
-    const route = routeDuration(response);
-    if (index >= 0 && route !== null) routeTimes?.push(route);
-  }
-  return durations;
+  const { durations, routeDurations } = await client.run({
+    targets: [{ url: `${baseUrl}${url}`, method, headers }],
+    count: requests,
+    warmup: 3,
+  });
+  routeTimes?.push(...routeDurations[0]!);
+  return durations[0]!;
 }
 
 /** Follows nextCursor / olderCursor `pages` times; returns the last cursor and how long the walk took. */
@@ -55,11 +58,13 @@ async function walk(
 }
 
 export async function measureApi({
+  client,
   baseUrl,
   cookie,
   requests,
   thread,
 }: {
+  client: SerialClient;
   baseUrl: string;
   cookie: string;
   requests: number;
@@ -127,7 +132,7 @@ export async function measureApi({
       `the thread 20 pages (1,000 messages): ${Math.round(threadWalk.ms)} ms`,
   ];
   for (const [label, path] of endpoints) {
-    const durations = await time(baseUrl, cookie, path, requests);
+    const durations = await time(client, baseUrl, cookie, path, requests);
     lines.push(`${label.padEnd(42)} ${spread(durations, [50, 99])}`);
   }
   lines.push(

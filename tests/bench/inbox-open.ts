@@ -20,6 +20,7 @@ import {
   startLocalPusher,
   waitForMark,
 } from "./browser";
+import { forkSerialClient } from "./fork-serial-client";
 import { measureApi } from "./inbox-api-timing";
 import { median, ms, runs, spread, worst } from "./stats";
 import { createTeardown, runBench } from "./teardown";
@@ -300,7 +301,15 @@ async function main() {
   if (!flags["skip-api"]) {
     log(`\nD  the JSON API from Node, ${API_REQUESTS} sequential requests each (after 3 unmeasured) · load ${load()}`);
     const cookie = await cookieHeader(context);
-    for (const line of await measureApi({ baseUrl: server.url, cookie, requests: API_REQUESTS, thread: LONG_THREAD }))
+    const client = await forkSerialClient();
+    defer("stop the serial client", client.stop);
+    for (const line of await measureApi({
+      client,
+      baseUrl: server.url,
+      cookie,
+      requests: API_REQUESTS,
+      thread: LONG_THREAD,
+    }))
       log(`   ${line}`);
   }
   log(`\n[bench] done · load average ${load()}`);

@@ -2,6 +2,7 @@
 // inbox-api-timing.ts does): the list filtered by labels, first page and the next keyset page, and
 // the contact panel of the customer with 50 conversations.
 import type { ConversationPage } from "../../lib/views/inbox";
+import type { SerialClient } from "./fork-serial-client";
 import { get, time } from "./inbox-api-timing";
 import { percentile, spread } from "./stats";
 
@@ -36,12 +37,14 @@ async function listPaths({
 }
 
 export async function measureTeamApi({
+  client,
   baseUrl,
   cookie,
   requests,
   labels,
   panelContactId,
 }: {
+  client: SerialClient;
   baseUrl: string;
   cookie: string;
   requests: number;
@@ -61,7 +64,7 @@ export async function measureTeamApi({
   const rows: TeamApiRow[] = [];
   const timed = async (path: string) => {
     const routeDurations: number[] = [];
-    const durations = await time(baseUrl, cookie, path, requests, routeDurations);
+    const durations = await time(client, baseUrl, cookie, path, requests, routeDurations);
     return { durations, routeDurations };
   };
   for (const [label, labelIds, status] of cases) {

@@ -29,6 +29,7 @@ import {
   startLocalPusher,
   waitForMark,
 } from "./browser";
+import { forkSerialClient } from "./fork-serial-client";
 import { spread } from "./stats";
 import { describeTeamApi, measureTeamApi, worstP99 } from "./team-api-timing";
 import { createTeardown, runBench } from "./teardown";
@@ -284,7 +285,10 @@ async function main() {
 
   if (!flags["skip-api"]) {
     log(`\nA  the JSON API from Node, ${API_REQUESTS} sequential requests each (after 3 unmeasured) · load ${load()}`);
+    const client = await forkSerialClient();
+    defer("stop the serial client", client.stop);
     const rows = await measureTeamApi({
+      client,
       baseUrl: server.url,
       cookie: await cookieHeader(context),
       requests: API_REQUESTS,
