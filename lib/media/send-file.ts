@@ -2,14 +2,18 @@ import "server-only";
 import { open } from "node:fs/promises";
 import type { Writable } from "node:stream";
 
-const CHUNK_BYTES = 64 * 1024;
+/**
+ * A megabyte photo in 4 reads and 4 writes rather than 16: p50 6.3–7.0 vs 7.5–8.2 ms and p95 15–16 vs
+ * 18–19 ms against 64 KB chunks, alternating request by request (README → Media speed).
+ */
+const CHUNK_BYTES = 256 * 1024;
 /** At most 4 MB of chunks wait for reuse; beyond that a returned chunk is left to the collector. */
-const POOL_CHUNKS = 64;
+const POOL_CHUNKS = 16;
 const freeChunks: Buffer[] = [];
 
 /**
  * Writes bytes `range.start`–`range.end` of a file (the whole file without a range) to
- * `destination`, then ends it. The bytes travel in 64 KB chunks taken from a pool and given back
+ * `destination`, then ends it. The bytes travel in 256 KB chunks taken from a pool and given back
  * once the destination has flushed them, so serving a file allocates nothing per request. A stream
  * (createReadStream, readFile) allocates a new buffer for every 64 KB read: in next-server's large
  * heap a megabyte per photo set off a full garbage collection (17–44 ms, every request waits for it)

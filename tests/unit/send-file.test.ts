@@ -1,4 +1,4 @@
-// sendFile reuses its 64 KB chunks: a chunk must never be refilled while a destination still holds
+// sendFile reuses its 256 KB chunks: a chunk must never be refilled while a destination still holds
 // it. The destinations here keep each chunk by reference and read it only when they acknowledge
 // the write, later — as a socket does — so early reuse would show as wrong bytes.
 import { randomBytes } from "node:crypto";
@@ -46,10 +46,10 @@ describe("sendFile", () => {
       const ranged = slowSink(2);
       await Promise.all([
         ...paths.map((path, index) => sendFile(path, sinks[index]!.sink)),
-        sendFile(paths[0]!, ranged.sink, { start: 70_000, end: 200_123 }),
+        sendFile(paths[0]!, ranged.sink, { start: 70_000, end: 600_123 }),
       ]);
       files.forEach((bytes, index) => expect(sinks[index]!.bytes().equals(bytes)).toBe(true));
-      expect(ranged.bytes().equals(files[0]!.subarray(70_000, 200_124))).toBe(true);
+      expect(ranged.bytes().equals(files[0]!.subarray(70_000, 600_124))).toBe(true);
     }
   });
 
