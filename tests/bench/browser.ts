@@ -133,7 +133,9 @@ export async function waitForMark(page: Page, name: string, timeoutMs = 60_000):
  * TypeScript function that do not exist in the page).
  * - marks firstRow / firstMessage / firstContactConversation: the first conversation row / message
  *   bubble / conversation listed in the contact panel in the DOM ("…Dom")
- *   and after the frame that shows it was produced (rAF, then a task: the paint has happened);
+ *   and after the frame that shows it was produced (rAF, then a task: the paint has happened; a
+ *   task already queued, such as hydration, can run first and make it late); "…Painted": when
+ *   that frame was presented, by Element Timing (the element's renderTime);
  * - marks click: the timeStamp of the last click; enterAt: wall-clock time of the last Enter keydown; taskLog: [start, duration] of every long task (> 50 ms);
  * - seen[marker]: wall-clock time (timeOrigin + now) a message bubble with a "rtm-…" marker showed;
  * - waitForRead(marker): resolves with the wall-clock time of the frame after that bubble turned read;
@@ -172,6 +174,9 @@ const PAGE_SCRIPT = String.raw`(() => {
       if (bench.marks[name + "Dom"] !== undefined || !document.querySelector(selector)) continue;
       bench.marks[name + "Dom"] = performance.now();
       afterPaint(() => (bench.marks[name] = performance.now()));
+      // Element Timing reports when this element's text was first presented on screen ("…Painted").
+      const element = document.querySelector(selector);
+      for (const node of [element, ...element.querySelectorAll("*")]) node.setAttribute("elementtiming", name);
     }
     if (!bench.watchMarkers) return;
     for (const record of records) {
@@ -197,6 +202,11 @@ const PAGE_SCRIPT = String.raw`(() => {
   };
   observe("paint", (entry) => entry.name === "first-contentful-paint" && (bench.marks.fcp = entry.startTime));
   observe("largest-contentful-paint", (entry) => (bench.marks.lcp = entry.startTime));
+  observe("element", (entry) => {
+    const key = entry.identifier + "Painted";
+    const at = entry.renderTime || entry.startTime;
+    if (bench.marks[key] === undefined || at < bench.marks[key]) bench.marks[key] = at;
+  });
   observe("longtask", (entry) => {
     bench.longTasks.push(Math.round(entry.duration));
     bench.taskLog.push([Math.round(entry.startTime), Math.round(entry.duration)]);
