@@ -298,7 +298,7 @@ async function main() {
       if (route !== null) routeDurations.push(route);
     }
     log(
-      `[bench]   the same timed from the benchmark's own process with fetch() (as before 2026-12-03 21:00): ` +
+      `[bench]   the same timed from the benchmark's own process with fetch() (how this was timed before 2026-12-03): ` +
         `${spread(durations)} · the route's own time: ${spread(routeDurations)}`,
     );
   }
