@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import autocannon, { type AutocannonRequest } from "autocannon";
 import { createWebhookFactory } from "./webhook-body";
+import type { ChildFailure } from "./fork-child";
 
 export type RunRequest = {
   id: number;
@@ -36,7 +37,6 @@ export type RunResult = {
   /** wamids of the events answered with a 2xx: the ones the server promised to keep. */
   ackedWamids: string[];
 };
-export type RunFailure = { id: number; ok: false; error: string };
 
 // One factory for the whole process, so wamids stay unique across the warm-up and the measured run.
 let factory: ReturnType<typeof createWebhookFactory> | undefined;
@@ -106,7 +106,7 @@ process.on("message", (message: RunRequest) => {
         id: message.id,
         ok: false,
         error: error instanceof Error ? error.message : String(error),
-      } satisfies RunFailure),
+      } satisfies ChildFailure),
     );
 });
 process.send?.({ ready: true });

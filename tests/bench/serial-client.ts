@@ -5,6 +5,7 @@
 // inside the requests it timed and took the core the server needed. Bodies are read with node:http
 // to their end, each chunk counted and dropped, as a browser on another machine costs this one.
 import { Agent, request as httpRequest } from "node:http";
+import type { ChildFailure } from "./fork-child";
 
 export type SerialTarget = { url: string; method?: "GET" | "POST"; headers?: Record<string, string> };
 
@@ -27,7 +28,6 @@ export type SerialResult = {
   /** Per target: the route's own time from its Server-Timing header, when it sends one. */
   routeDurations: number[][];
 };
-export type SerialFailure = { id: number; ok: false; error: string };
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -78,7 +78,7 @@ process.on("message", (message: SerialRun) => {
         id: message.id,
         ok: false,
         error: String((error as Error)?.message ?? error),
-      } satisfies SerialFailure),
+      } satisfies ChildFailure),
   );
 });
 process.on("disconnect", () => process.exit(0));
