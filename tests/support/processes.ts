@@ -118,11 +118,23 @@ export function startWorker(env: Record<string, string>): RunningWorker {
 }
 
 /** Stops a child process with a signal and waits until it has exited. */
+/** How long a stopped process may take to exit before it is killed. */
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * Stops the process and resolves once it has exited; one still alive STOP_GRACE_MS after the signal
+ * is killed (SIGKILL). A server left running would share the cores with every later measurement
+ * (seen: a benchmark's next-server outlived its run and skewed the next ones).
+ */
 function stopper(child: ChildProcess): (signal?: NodeJS.Signals) => Promise<void> {
   return (signal = "SIGTERM") =>
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
+      const kill = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+      child.once("exit", () => {
+        clearTimeout(kill);
+        resolve();
+      });
       child.kill(signal);
     });
 }
