@@ -50,12 +50,16 @@ export type ReplyWindow =
   /** lastHour: amber in the thread, flagged in the list. */
   | { state: "open"; closesAt: string; label: string; lastHour: boolean };
 
+const WINDOW_MINUTES = 24 * 60;
+
 /** The 24-hour customer service window as the agent reads it: "closes in 3 h 12 min". */
 export function replyWindow(windowClosesAt: string | null, now: number): ReplyWindow {
   if (!windowClosesAt) return { state: "never" };
   const left = new Date(windowClosesAt).getTime() - now;
   if (!(left > 0)) return { state: "closed", closesAt: windowClosesAt };
-  const minutes = Math.ceil(left / 60_000);
+  // Never more than the 24 hours a window lasts: a customer's timestamp a few seconds ahead of our
+  // clock (Meta's clock and ours differ) would otherwise read "closes in 24 h 1 min".
+  const minutes = Math.min(Math.ceil(left / 60_000), WINDOW_MINUTES);
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   const label =
