@@ -47,10 +47,17 @@ export function matchesFilters(
 /**
  * Puts fresh rows into every loaded list: removed where they no longer match, moved to their place
  * by activity, added at the top when new. A row older than everything loaded so far is left for
- * the next page to bring.
+ * the next page to bring. A read of the same conversation already on its way (the one a page makes
+ * when it goes live, say) may predate the row and would land over it: it is asked again.
  */
 export function upsertConversationRows(queryClient: QueryClient, rows: ConversationListItem[], userId: string): void {
-  for (const row of rows) queryClient.setQueryData(inboxKeys.detail(row.id), row);
+  for (const row of rows) {
+    const queryKey = inboxKeys.detail(row.id);
+    queryClient.setQueryData(queryKey, row);
+    // "all": a read for a conversation not on screen (a hovered row's prefetch) would stay otherwise.
+    if (queryClient.isFetching({ queryKey }) > 0)
+      void queryClient.invalidateQueries({ queryKey, refetchType: "all" }, { cancelRefetch: true });
+  }
   const lists = queryClient.getQueriesData<ListData>({ queryKey: inboxKeys.lists() });
   for (const [key, data] of lists) {
     if (!data) continue;
@@ -103,11 +110,10 @@ export function upsertConversationRows(queryClient: QueryClient, rows: Conversat
  * started, say) may have been read before the change and would land over it: it is asked again.
  */
 export function applyConversationChange(queryClient: QueryClient, row: ConversationListItem, userId: string): void {
-  upsertConversationRows(queryClient, [row], userId);
-  for (const queryKey of [inboxKeys.detail(row.id), inboxKeys.lists()]) {
-    if (queryClient.isFetching({ queryKey }) > 0)
-      void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: true });
-  }
+  upsertConversationRows(queryClient, [row], userId); // the conversation's own read: asked again there
+  const queryKey = inboxKeys.lists();
+  if (queryClient.isFetching({ queryKey }) > 0)
+    void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: true });
 }
 
 /** A conversation that no longer exists (folded into another): its row leaves every list. */

@@ -8,7 +8,7 @@ import { screenshotPath } from "./support/fixtures";
 import { graphRequests, metaWill } from "./support/graph-control";
 import { expect, test } from "./support/inbox";
 import { closeReplyWindow, conversationIdOf } from "./support/inbox-db";
-import { composer, messages, openConversation, replyBox, thread } from "./support/inbox-ui";
+import { composer, messages, openConversation, replyBox, row, thread } from "./support/inbox-ui";
 
 /** Types a reply and presses Enter, as an agent does. */
 async function reply(page: Page, text: string): Promise<void> {
@@ -242,6 +242,12 @@ test("a send that got no answer is 'Not confirmed', and Retry asks before sendin
   await metaWill({ recipient: customer.waId, times: 1, behaviour: { reset: true } });
   await reply(page, "Yes, all three arrived.");
   const first = messages(page, "Yes, all three arrived.");
+  // Replying made it this agent's conversation: the header says so, as the list row does.
+  await expect(row(page, conversationId)).toContainText("Assigned to");
+  await expect(thread(page).getByRole("button", { name: "Assign to me" })).toHaveCount(0);
+  await expect(composer(page).getByTestId("composer-hint")).not.toHaveText(
+    "Replying assigns this conversation to you.",
+  );
   await expect(first).toHaveAttribute("data-send-state", "unknown");
   await expect(first.getByTestId("send-problem")).toContainText("Not confirmed");
   await expectAccessible(page, "thread · a send not confirmed");
@@ -261,4 +267,52 @@ test("a send that got no answer is 'Not confirmed', and Retry asks before sendin
   await expect(messages(page, "Yes, all three arrived.")).toHaveCount(2);
   await expect(first.getByTestId("retried")).toBeVisible();
   await expect(messages(page, "Yes, all three arrived.").last()).toHaveAttribute("data-wamid", /^wamid\./);
+});
+
+test("a reply while the conversation is being read again leaves the header saying it is this agent's", async ({
+  admin: { page },
+}) => {
+  const number = newBusinessNumber();
+  const customer = newCustomer("Rita Sousa");
+  await customerWrites({ from: customer, to: number, text: "Is my order on its way?" });
+  const conversationId = await conversationIdOf({ customer, number });
+
+  // The page reads the conversation again once it is live (anything may have changed before); that
+  // answer is held until after the reply, as a slow network or a busy server would deliver it.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = () => {};
+  const readAgain = new Promise<void>((resolve) => (asked = resolve));
+  let reads = 0;
+  let answered = () => {};
+  const delivered = new Promise<void>((resolve) => (answered = resolve));
+  await page.route(`**/api/conversations/${conversationId}`, async (route) => {
+    reads += 1;
+    if (route.request().method() !== "GET" || reads > 1) return route.continue();
+    const response = await route.fetch(); // read now: the conversation is still unassigned
+    asked();
+    await held;
+    // The page may have dropped it (asked again instead): then there is nothing to deliver.
+    await route.fulfill({ response }).catch(() => undefined);
+    answered();
+  });
+  await openConversation(page, conversationId, customer.name);
+  await readAgain;
+  await expect(composer(page).getByTestId("composer-hint")).toHaveText("Replying assigns this conversation to you.");
+
+  await reply(page, "It left the warehouse this morning.");
+  await expect(row(page, conversationId)).toContainText("Assigned to");
+  const assignee = thread(page).getByRole("combobox", { name: "Assignee" });
+  await expect(assignee.locator("option:checked")).toContainText("(me)");
+
+  // The answer read before the reply arrives now: it must not put "Unassigned" back.
+  release();
+  await delivered;
+  // Time for the page to take the answer in (it took up to ~1 s when it did land over the reply).
+  await page.waitForTimeout(1_500);
+  await expect(assignee.locator("option:checked")).toContainText("(me)");
+  await expect(thread(page).getByRole("button", { name: "Assign to me" })).toHaveCount(0);
+  await expect(composer(page).getByTestId("composer-hint")).not.toHaveText(
+    "Replying assigns this conversation to you.",
+  );
 });

@@ -4,7 +4,7 @@ import { QueryClient, QueryObserver } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { createLabelBodySchema, updateLabelBodySchema } from "../../lib/labels/schemas";
 import { findConversationsQuerySchema } from "../../lib/inbox/schemas";
-import { applyConversationChange, matchesFilters } from "../../lib/queries/inbox-cache";
+import { applyConversationChange, matchesFilters, upsertConversationRows } from "../../lib/queries/inbox-cache";
 import { inboxKeys } from "../../lib/queries/inbox-keys";
 import { emptyInboxChanges } from "../../lib/realtime/changes";
 import { INBOX_CHANNEL } from "../../lib/realtime/channels";
@@ -145,6 +145,24 @@ describe("an agent's own label change in the cache", () => {
     // Once painted, the chip never went away again.
     expect(seen.slice(seen.findIndex((ids) => ids.length > 0))).not.toContainEqual([]);
     unsubscribe();
+  });
+
+  // The same for a row a realtime event brings (a colleague's change, the assignment a reply made).
+  it("as for a row an event brings: a read of the conversation already on its way is asked again", async () => {
+    const queryClient = new QueryClient();
+    let answerStale: (value: ConversationListItem) => void = () => undefined;
+    const answers: Promise<ConversationListItem>[] = [
+      new Promise((resolve) => (answerStale = resolve)),
+      Promise.resolve(row(["refund"])),
+    ];
+    let calls = 0;
+    // Not observed: a prefetch (a hovered row) is asked again too.
+    void queryClient.prefetchQuery({ queryKey: inboxKeys.detail("c1"), queryFn: () => answers[calls++]! });
+    upsertConversationRows(queryClient, [row(["refund"])], "u1");
+    answerStale(row([]));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toBe(2);
+    expect(queryClient.getQueryData<ConversationListItem>(inboxKeys.detail("c1"))?.labels).toHaveLength(1);
   });
 
   it("asks nothing more when no refetch is in flight", async () => {
