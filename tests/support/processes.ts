@@ -117,7 +117,6 @@ export function startWorker(env: Record<string, string>): RunningWorker {
   };
 }
 
-/** Stops a child process with a signal and waits until it has exited. */
 /** How long a stopped process may take to exit before it is killed. */
 const STOP_GRACE_MS = 10_000;
 
