@@ -2,7 +2,7 @@
 // Meta's status webhooks; every agent (and the sender's other tabs) sees it live. Failures say why,
 // Retry sends a new message, and a closed window locks the composer and the API.
 import { expectAccessible } from "./support/accessibility";
-import type { Page } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { customerWrites, metaReportsStatuses, newBusinessNumber, newCustomer } from "./support/customers";
 import { screenshotPath } from "./support/fixtures";
 import { graphRequests, metaWill } from "./support/graph-control";
@@ -284,8 +284,8 @@ test("a reply while the conversation is being read again leaves the header sayin
   let asked = () => {};
   const readAgain = new Promise<void>((resolve) => (asked = resolve));
   let reads = 0;
-  let answered = () => {};
-  const delivered = new Promise<void>((resolve) => (answered = resolve));
+  let answered: (request: Request | null) => void = () => {};
+  const delivered = new Promise<Request | null>((resolve) => (answered = resolve));
   await page.route(`**/api/conversations/${conversationId}`, async (route) => {
     reads += 1;
     if (route.request().method() !== "GET" || reads > 1) return route.continue();
@@ -293,8 +293,11 @@ test("a reply while the conversation is being read again leaves the header sayin
     asked();
     await held;
     // The page may have dropped it (asked again instead): then there is nothing to deliver.
-    await route.fulfill({ response }).catch(() => undefined);
-    answered();
+    const taken = await route.fulfill({ response }).then(
+      () => true,
+      () => false,
+    );
+    answered(taken ? route.request() : null);
   });
   await openConversation(page, conversationId, customer.name);
   await readAgain;
@@ -307,9 +310,14 @@ test("a reply while the conversation is being read again leaves the header sayin
 
   // The answer read before the reply arrives now: it must not put "Unassigned" back.
   release();
-  await delivered;
-  // Time for the page to take the answer in (it took up to ~1 s when it did land over the reply).
-  await page.waitForTimeout(1_500);
+  const stale = await delivered;
+  if (stale) {
+    // Delivered: its body read to the end, then a task and two frames for the cache and React.
+    await (await stale.response())?.finished();
+    await page.evaluate(
+      () => new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(resolve)), 0)),
+    );
+  }
   await expect(assignee.locator("option:checked")).toContainText("(me)");
   await expect(thread(page).getByRole("button", { name: "Assign to me" })).toHaveCount(0);
   await expect(composer(page).getByTestId("composer-hint")).not.toHaveText(
