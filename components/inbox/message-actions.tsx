@@ -2,7 +2,18 @@
 
 // The parts of a bubble that belong to sending: who sent it, where its send stands (with Retry),
 // and the hover/keyboard actions (reply, react). The bubble's body stays message/message-content.
-import { lazy, type ReactNode, type Ref, Suspense, useEffect, useId, useRef, useState } from "react";
+import {
+  lazy,
+  type ReactNode,
+  type Ref,
+  type RefObject,
+  Suspense,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
 import { isLocalMessage } from "@/lib/queries/inbox-cache";
 import type { ThreadMessage } from "@/lib/views/inbox";
 import { useThreadActions } from "./thread-actions";
@@ -191,6 +202,7 @@ function ReactionMenu({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [full, setFull] = useState(false);
+  const { below, left } = useMenuPlacement(ref);
   const id = useId();
   const ours = message.reactions.find((reaction) => reaction.direction === "outbound")?.emoji ?? null;
   useEffect(() => {
@@ -213,7 +225,9 @@ function ReactionMenu({
           onClose(true);
         }
       }}
-      className="absolute bottom-full left-0 z-20 mb-1 w-max rounded-lg bg-white p-1.5 shadow-lg ring-1 ring-slate-200"
+      data-reaction-menu=""
+      style={{ left }}
+      className={`absolute z-20 w-max rounded-lg bg-white p-1.5 shadow-lg ring-1 ring-slate-200 ${below ? "top-full mt-1" : "bottom-full mb-1"}`}
     >
       <p id={id} className="sr-only">
         One reaction per message: choosing another replaces yours.
@@ -258,3 +272,52 @@ function ReactionMenu({
     </div>
   );
 }
+
+/**
+ * Where the reaction menu goes so that the thread's view shows it whole: below its button when
+ * there is less room above than the menu is tall and more below (a message near the top of the
+ * view); moved left when it would pass the view's right edge (a phone's narrow thread); and the
+ * view scrolled by what still does not fit. Measured again whenever the menu's size changes (the
+ * full picker, once loaded, is taller and wider).
+ */
+function useMenuPlacement(menu: RefObject<HTMLDivElement | null>): { below: boolean; left: number } {
+  // The menu's size is kept too, so that a menu that grew is scrolled into view again.
+  const [placement, setPlacement] = useState({ below: false, left: 0, size: "" });
+  useLayoutEffect(() => {
+    const element = menu.current;
+    const anchor = element?.parentElement;
+    const view = element?.closest<HTMLElement>('[data-testid="message-list"]');
+    if (!element || !anchor || !view) return;
+    const measure = () => {
+      const bounds = view.getBoundingClientRect();
+      const at = anchor.getBoundingClientRect();
+      const above = at.top - bounds.top;
+      const under = bounds.bottom - at.bottom;
+      const below = above < element.offsetHeight + MENU_GAP && under > above;
+      const overflow = at.left + element.offsetWidth + MENU_GAP - bounds.right;
+      const left = Math.max(bounds.left + MENU_GAP - at.left, Math.min(0, -overflow));
+      const size = `${element.offsetWidth}x${element.offsetHeight}`;
+      setPlacement((current) =>
+        current.below === below && current.left === left && current.size === size ? current : { below, left, size },
+      );
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [menu]);
+  // Then, placed, whatever still falls outside the view is scrolled into it.
+  useLayoutEffect(() => {
+    const element = menu.current;
+    const view = element?.closest<HTMLElement>('[data-testid="message-list"]');
+    if (!element || !view) return;
+    const bounds = view.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    if (box.bottom > bounds.bottom) view.scrollTop += box.bottom - bounds.bottom + MENU_GAP;
+    else if (box.top < bounds.top) view.scrollTop -= bounds.top - box.top + MENU_GAP;
+  }, [menu, placement]);
+  return placement;
+}
+
+/** Space kept between the reaction menu and the edges of the thread's view, in px. */
+const MENU_GAP = 4;

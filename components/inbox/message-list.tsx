@@ -169,9 +169,10 @@ const ThreadPage = memo(function ThreadPage({
   // Layout containment: a page loaded above does not make the browser lay out the pages below again.
   // content-visibility: the browser skips style, layout and paint of pages far off screen (a long
   // thread of photos stays smooth to scroll); each keeps the height it last had on screen, and one
-  // never drawn yet is about 50 bubbles tall until it comes near.
+  // never drawn yet is about 50 bubbles tall until it comes near. It also clips its paint to its own
+  // box, so it is lifted while a reaction menu is open in it (the menu reaches past the page's edge).
   return (
-    <div className="space-y-1 [contain:layout_style] [content-visibility:auto] [contain-intrinsic-height:auto_3200px]">
+    <div className="space-y-1 [contain:layout_style] [content-visibility:auto] [contain-intrinsic-height:auto_3200px] has-[[data-reaction-menu]]:[content-visibility:visible]">
       {messages.map((message) => {
         const day = dayKey(message.timestamp);
         const newDay = day !== lastDay;

@@ -124,4 +124,19 @@ test("a long thread opens on its newest message; every older one follows, with i
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(thread(page).getByText("Start of the conversation")).toBeVisible();
   await page.screenshot({ path: screenshotPath("inbox-long-thread-start-phone") });
+
+  // The first message is at the top of the thread's view: its reaction menu opens below it, and the
+  // full picker is whole there (a click on its search box lands on it).
+  const first = messages(page, texts[0]!);
+  await first.hover();
+  await first.getByRole("button", { name: "React", exact: true }).click();
+  const menu = page.getByRole("dialog", { name: "React to this message" });
+  await menu.getByRole("button", { name: "More emoji" }).click();
+  const search = menu.getByLabel("Search emoji");
+  await search.click({ timeout: 5_000 });
+  await page.keyboard.type("heart");
+  await expect(search).toHaveValue("heart");
+  const [menuBox, bubbleBox] = await Promise.all([menu.boundingBox(), first.boundingBox()]);
+  expect(menuBox!.y).toBeGreaterThan(bubbleBox!.y);
+  await page.screenshot({ path: screenshotPath("reaction-menu-below-390") });
 });

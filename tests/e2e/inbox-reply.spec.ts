@@ -217,7 +217,25 @@ test("reactions to a customer's message: one of ours, replaced by the next, remo
   const emojiData = page.waitForResponse((response) => response.url().endsWith("/api/emoji/en/data.json"));
   await page.getByRole("button", { name: "More emoji" }).click();
   expect((await emojiData).status()).toBe(200);
-  await expect(page.getByRole("searchbox", { name: "Search emoji" }).or(page.getByLabel("Search emoji"))).toBeVisible();
+  const search = page.getByRole("searchbox", { name: "Search emoji" }).or(page.getByLabel("Search emoji"));
+  await expect(search).toBeVisible();
+  // Nothing cuts the picker off (the only message is at the top of the thread's page): a click on its
+  // search box lands there, and so does one on its first emoji.
+  await search.click({ timeout: 5_000 });
+  await page.keyboard.type("party");
+  await expect(search).toHaveValue("party");
+  await expect(page.getByRole("gridcell").first()).toBeVisible();
+  await expect
+    .poll(() =>
+      page
+        .getByRole("gridcell")
+        .first()
+        .evaluate((cell) => {
+          const box = cell.getBoundingClientRect();
+          return cell.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+        }),
+    )
+    .toBe(true);
   await expectAccessible(page, "reaction menu · the full emoji picker");
   await page.screenshot({ path: screenshotPath("reaction menu · the full emoji picker") });
   await page.keyboard.press("Escape");
