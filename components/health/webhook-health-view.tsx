@@ -173,7 +173,10 @@ export function WebhookHealthView({ health }: { health: WebhookHealth }) {
           ) : (
             <p>None: Meta has not reported an error for a whole number (such as 130429, throughput).</p>
           )}
-          <Hint>Errors stored before this check existed appear after `npm run events:replay`.</Hint>
+          <Hint>
+            Errors stored before this check existed appear after{" "}
+            <code className="font-mono">npm run events:replay</code>.
+          </Hint>
         </Check>
         <Check testId="health-fields" title="Last event per field" tone={health.fields.length ? "ok" : "idle"}>
           {health.fields.length ? (

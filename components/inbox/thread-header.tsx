@@ -109,7 +109,7 @@ export function ThreadHeader({
             value={assigneeId}
             disabled={saving}
             onChange={(event) => onChange({ assigneeId: event.target.value || null })}
-            className="max-w-[11rem] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+            className="max-w-[15rem] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
           >
             <option value="">Unassigned</option>
             {agentOptions.map((agent) => (

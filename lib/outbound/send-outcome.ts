@@ -82,7 +82,7 @@ export function classifySendFailure(failure: GraphFailure, attempt: number): Sen
   }
   const error: SendErrorView = {
     code: failure.code,
-    title: failure.message,
+    title: withoutCodePrefix(failure.message, failure.code),
     details: failure.details,
     advice: ADVICE[failure.code] ?? "Meta refused this message; its reason is above.",
   };
@@ -120,6 +120,15 @@ function backoff(attempt: number, baseMs: number): number {
 }
 
 /** Words for a stored failure (the bubble's reason and what to do). */
+/**
+ * Meta's message without the "(#131000) " it often starts with: the code is shown beside the title
+ * already ("Something went wrong (code 131000)", not "(#131000) Something went wrong (code 131000)").
+ */
+function withoutCodePrefix(message: string, code: number): string {
+  const prefix = `(#${code})`;
+  return message.startsWith(prefix) ? message.slice(prefix.length).trimStart() || message : message;
+}
+
 export function sendErrorView({
   code,
   title,

@@ -136,7 +136,8 @@ test("a send Meta refuses says why and what to do; Retry sends it as a new messa
   const failed = messages(page, "Here it is: INV-2291");
   await expect(failed).toHaveAttribute("data-send-state", "failed");
   const problem = failed.getByTestId("send-problem");
-  await expect(problem).toContainText("Something went wrong");
+  // Meta's message and its code once: "Something went wrong (code 131000)".
+  await expect(problem.locator("p").first()).toHaveText("Something went wrong (code 131000)");
   await expect(problem).toContainText("Meta reported an internal error. Try again in a moment.");
   await expectAccessible(page, "thread · a send Meta refused");
   await page.screenshot({ path: screenshotPath("thread · a send Meta refused") });

@@ -142,4 +142,14 @@ describe("what Meta's answer means", () => {
     const undeliverable = classifySendFailure(meta(131026), 1);
     expect(undeliverable.kind === "failed" && undeliverable.error.advice).toContain("could not deliver");
   });
+
+  it("titles a refusal with Meta's message, without the code it starts with (shown beside it)", () => {
+    const refused = classifySendFailure({ ...meta(131000), message: "(#131000) Something went wrong" }, 1);
+    expect(refused.kind === "failed" && refused.error).toMatchObject({ code: 131000, title: "Something went wrong" });
+    // Another code's prefix, or a message that is only the code, stays as Meta wrote it.
+    const other = classifySendFailure({ ...meta(131026), message: "(#100) Invalid parameter" }, 1);
+    expect(other.kind === "failed" && other.error.title).toBe("(#100) Invalid parameter");
+    const bare = classifySendFailure({ ...meta(131026), message: "(#131026)" }, 1);
+    expect(bare.kind === "failed" && bare.error.title).toBe("(#131026)");
+  });
 });
