@@ -13,6 +13,7 @@ import {
   type ThreadMessage,
 } from "@/lib/views/inbox";
 import type { MessageStatusChangedEvent } from "@/lib/realtime/channels";
+import type { ContactConversationView, ContactPanelView } from "@/lib/views/contacts";
 import type { MediaFileView } from "@/lib/views/message-body";
 import { inboxKeys } from "./inbox-keys";
 import { contactKeys } from "./use-contact";
@@ -21,7 +22,10 @@ type ListData = InfiniteData<ConversationPage, string | null>;
 type ThreadData = InfiniteData<MessagePage, string | null>;
 
 /** Newest activity first, then id — the server's order (COALESCE(last_message_at, created_at) DESC, id DESC). */
-export function compareConversations(a: ConversationListItem, b: ConversationListItem): number {
+export function compareConversations(
+  a: Pick<ConversationListItem, "id" | "lastMessageAt">,
+  b: Pick<ConversationListItem, "id" | "lastMessageAt">,
+): number {
   const at = a.lastMessageAt ?? "";
   const bt = b.lastMessageAt ?? "";
   if (at !== bt) return at < bt ? 1 : -1;
@@ -45,12 +49,42 @@ export function matchesFilters(
 }
 
 /**
+ * The contact panels in the cache follow the rows too: each of the customer's conversations listed
+ * there takes the row's state, assignee, labels and last activity (newest activity first, as the
+ * server orders them); one the panel does not list yet (just started) has the panel read again.
+ */
+function patchContactPanels(queryClient: QueryClient, rows: ConversationListItem[]): void {
+  for (const row of rows) {
+    const queryKey = contactKeys.detail(row.contact.id);
+    const panel = queryClient.getQueryData<ContactPanelView>(queryKey);
+    if (!panel) continue;
+    const listed = panel.conversations.find((entry) => entry.id === row.id);
+    if (!listed) {
+      void queryClient.invalidateQueries({ queryKey });
+      continue;
+    }
+    const fresh: ContactConversationView = {
+      id: row.id,
+      status: row.status,
+      phoneNumber: row.phoneNumber,
+      lastMessageAt: row.lastMessageAt,
+      assignee: row.assignee ? { id: row.assignee.id, name: row.assignee.name } : null,
+      labels: row.labels,
+    };
+    const conversations = panel.conversations.map((entry) => (entry.id === row.id ? fresh : entry));
+    if (fresh.lastMessageAt !== listed.lastMessageAt) conversations.sort(compareConversations);
+    queryClient.setQueryData<ContactPanelView>(queryKey, { ...panel, conversations });
+  }
+}
+
+/**
  * Puts fresh rows into every loaded list: removed where they no longer match, moved to their place
  * by activity, added at the top when new. A row older than everything loaded so far is left for
  * the next page to bring. A read of the same conversation already on its way (the one a page makes
  * when it goes live, say) may predate the row and would land over it: it is asked again.
  */
 export function upsertConversationRows(queryClient: QueryClient, rows: ConversationListItem[], userId: string): void {
+  patchContactPanels(queryClient, rows);
   for (const row of rows) {
     const queryKey = inboxKeys.detail(row.id);
     queryClient.setQueryData(queryKey, row);

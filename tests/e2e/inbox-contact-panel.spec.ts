@@ -41,6 +41,16 @@ test("the panel shows the customer's other conversation and opens it; a new name
   await expect(thread(admin.page).getByTestId("message").filter({ hasText: "My order arrived broken" })).toBeVisible();
   await expect(items.filter({ hasText: `to ${businessNumberLabel(support)}` })).toHaveAttribute("aria-current", "page");
 
+  // The panel follows the conversations: a state set in the header, and the other conversation's
+  // new message (live) moving it to the top.
+  await expect(items.first()).toContainText(`to ${businessNumberLabel(support)}`);
+  await admin.page.getByRole("combobox", { name: "State" }).selectOption("pending");
+  await expect(items.filter({ hasText: `to ${businessNumberLabel(support)}` })).toContainText("this one · pending");
+  await admin.page.getByRole("combobox", { name: "State" }).selectOption("open");
+  await expect(items.filter({ hasText: `to ${businessNumberLabel(support)}` })).toContainText("this one · open");
+  await customerWrites({ from: ana, to: shop, text: "Any news about Porto?" });
+  await expect(items.first()).toContainText(`to ${businessNumberLabel(shop)}`);
+
   // Noor watches the list; the admin names the customer: her row shows the new name, live, while the
   // WhatsApp name stays as the customer set it.
   const noor = await addAgent(`Noor ${letters()}`);

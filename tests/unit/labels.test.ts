@@ -6,6 +6,7 @@ import { createLabelBodySchema, updateLabelBodySchema } from "../../lib/labels/s
 import { findConversationsQuerySchema } from "../../lib/inbox/schemas";
 import { applyConversationChange, matchesFilters, upsertConversationRows } from "../../lib/queries/inbox-cache";
 import { inboxKeys } from "../../lib/queries/inbox-keys";
+import { contactKeys } from "../../lib/queries/use-contact";
 import { emptyInboxChanges } from "../../lib/realtime/changes";
 import { INBOX_CHANNEL } from "../../lib/realtime/channels";
 import { realtimeEventsFor } from "../../lib/realtime/inbox-events";
@@ -16,6 +17,7 @@ import {
   filtersToSearch,
   labelCount,
 } from "../../lib/views/inbox";
+import type { ContactConversationView, ContactPanelView } from "../../lib/views/contacts";
 
 const row = (labels: string[]): ConversationListItem => ({
   id: "c1",
@@ -180,5 +182,64 @@ describe("an agent's own label change in the cache", () => {
     expect(calls).toBe(1);
     expect(queryClient.getQueryData<ConversationListItem>(inboxKeys.detail("c1"))?.labels).toHaveLength(1);
     unsubscribe();
+  });
+});
+
+describe("a contact panel in the cache follows the rows", () => {
+  const panel = (conversations: ContactConversationView[]): ContactPanelView => ({
+    id: "k1",
+    savedName: null,
+    profileName: "Ana",
+    waId: "351910000001",
+    userId: null,
+    username: null,
+    firstContactAt: "2026-12-01T09:00:00.000Z",
+    notes: "",
+    attributes: [],
+    conversations,
+  });
+  const entry = (id: string, lastMessageAt: string): ContactConversationView => ({
+    id,
+    status: "open",
+    phoneNumber: { id: `p-${id}`, displayPhoneNumber: "+1 555 0100", name: null },
+    lastMessageAt,
+    assignee: null,
+    labels: [],
+  });
+
+  it("takes a conversation's state, assignee, labels and last message, newest first", () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(
+      contactKeys.detail("k1"),
+      panel([entry("c2", "2026-12-02T11:00:00.000Z"), entry("c1", "2026-12-02T10:00:00.000Z")]),
+    );
+    const replied: ConversationListItem = {
+      ...row(["vip"]),
+      status: "pending",
+      assignee: { id: "u1", name: "Ines", role: "admin", availability: "away" },
+      lastMessageAt: "2026-12-02T12:00:00.000Z",
+    };
+    upsertConversationRows(queryClient, [replied], "u1");
+    const conversations = queryClient.getQueryData<ContactPanelView>(contactKeys.detail("k1"))!.conversations;
+    expect(conversations.map((conversation) => conversation.id)).toEqual(["c1", "c2"]);
+    expect(conversations[0]).toEqual({
+      id: "c1",
+      status: "pending",
+      phoneNumber: replied.phoneNumber,
+      lastMessageAt: "2026-12-02T12:00:00.000Z",
+      assignee: { id: "u1", name: "Ines" },
+      labels: [{ id: "vip", name: "VIP", color: "blue" }],
+    });
+  });
+
+  it("is read again when it does not list the conversation yet (one just started)", () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(contactKeys.detail("k1"), panel([entry("c2", "2026-12-02T11:00:00.000Z")]));
+    upsertConversationRows(queryClient, [row([])], "u1");
+    expect(queryClient.getQueryState(contactKeys.detail("k1"))?.isInvalidated).toBe(true);
+    // Another customer's panel is left alone.
+    queryClient.setQueryData(contactKeys.detail("k9"), { ...panel([]), id: "k9" });
+    upsertConversationRows(queryClient, [row([])], "u1");
+    expect(queryClient.getQueryState(contactKeys.detail("k9"))?.isInvalidated).toBe(false);
   });
 });
