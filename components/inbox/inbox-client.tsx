@@ -137,7 +137,7 @@ function Inbox({
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.conversations) ?? [], [list.data]);
   const phoneNumbers = usePhoneNumbers();
   const unread = useUnreadSummary();
-  const counts = useConversationCounts(filters.phoneNumberId);
+  const counts = useConversationCounts(filters.phoneNumberId, filters.labelIds);
   const update = useUpdateConversation(user.id);
 
   const unreadConversations = unread.data?.unreadConversations ?? 0;

@@ -78,9 +78,7 @@ export async function findInboxConversations({
   if (filters.phoneNumberId) where.push(Prisma.sql`c.phone_number_id = ${filters.phoneNumberId}`);
   for (const labelId of filters.labelIds) {
     // IN (…) lets the planner start from the label's conversations (its index) when they are few.
-    where.push(
-      Prisma.sql`c.id IN (SELECT cl.conversation_id FROM conversation_labels cl WHERE cl.label_id = ${labelId})`,
-    );
+    where.push(labelFilter(labelId));
   }
   if (after) where.push(Prisma.sql`(${activity}, c.id) < (${after.at.toISOString()}::timestamptz, ${after.id})`);
   const { search } = filters;
@@ -194,18 +192,23 @@ export async function countConversationGroups({
   db,
   userId,
   phoneNumberId,
+  labelIds,
 }: {
   db: Db;
   userId: string;
   phoneNumberId: string | null;
+  /** Only conversations carrying every one of these labels (the list's filter). */
+  labelIds: string[];
 }): Promise<{ status: "open" | "pending" | "resolved"; assignee: "mine" | "unassigned" | "others"; count: number }[]> {
+  const where = [phoneNumberId === null ? Prisma.sql`TRUE` : Prisma.sql`c.phone_number_id = ${phoneNumberId}`];
+  for (const labelId of labelIds) where.push(labelFilter(labelId));
   const rows = await db.$queryRaw<{ status: "open" | "pending" | "resolved"; assignee: string; count: bigint }[]>`
     SELECT c.status::text AS status,
            CASE WHEN c.assignee_id IS NULL THEN 'unassigned' WHEN c.assignee_id = ${userId} THEN 'mine' ELSE 'others' END
              AS assignee,
            count(*) AS count
     FROM conversations c
-    WHERE ${phoneNumberId === null ? Prisma.sql`TRUE` : Prisma.sql`c.phone_number_id = ${phoneNumberId}`}
+    WHERE ${Prisma.join(where, " AND ")}
     GROUP BY 1, 2`;
   return rows.map((row) => ({
     status: row.status,
@@ -213,3 +216,7 @@ export async function countConversationGroups({
     count: Number(row.count),
   }));
 }
+
+/** Conversations carrying this label: the list's filter and the tabs' counts say it the same way. */
+const labelFilter = (labelId: string) =>
+  Prisma.sql`c.id IN (SELECT cl.conversation_id FROM conversation_labels cl WHERE cl.label_id = ${labelId})`;

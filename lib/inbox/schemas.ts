@@ -68,6 +68,8 @@ export type FindConversationsQuery = z.infer<typeof findConversationsQuerySchema
 
 export const conversationCountsQuerySchema = z.object({
   phoneNumberId: optional(id).transform((value) => value ?? null),
+  // The list's label filter: the tabs count what the list would show under each of them.
+  labels: optional(idList({ max: MAX_LABELS_PER_CONVERSATION, what: "labels" })).transform((value) => value ?? []),
 });
 
 export const findThreadMessagesQuerySchema = z.object({

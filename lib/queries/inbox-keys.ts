@@ -8,7 +8,8 @@ export const inboxKeys = {
   detail: (id: string) => [...inboxKeys.conversations, "detail", id] as const,
   unread: () => [...inboxKeys.conversations, "unread"] as const,
   allCounts: () => [...inboxKeys.conversations, "counts"] as const,
-  counts: (phoneNumberId: string | null) => [...inboxKeys.allCounts(), phoneNumberId] as const,
+  counts: (phoneNumberId: string | null, labelIds: string[]) =>
+    [...inboxKeys.allCounts(), phoneNumberId, labelIds.join(",")] as const,
   threads: ["thread"] as const,
   thread: (conversationId: string) => [...inboxKeys.threads, conversationId] as const,
   agents: ["agents"] as const,

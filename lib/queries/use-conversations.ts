@@ -58,15 +58,19 @@ export function findListRow(queryClient: QueryClient, conversationId: string) {
   return undefined;
 }
 
-/** The tab counts; kept current by the inbox channel (refetched at most once a second). */
-export function useConversationCounts(phoneNumberId: string | null) {
+/**
+ * The tab counts, under the list's number and label filters; kept current by the inbox channel
+ * (refetched at most once a second).
+ */
+export function useConversationCounts(phoneNumberId: string | null, labelIds: string[]) {
+  const search = new URLSearchParams();
+  if (phoneNumberId) search.set("phoneNumberId", phoneNumberId);
+  if (labelIds.length > 0) search.set("labels", labelIds.join(","));
+  const query = search.toString();
   return useQuery({
-    queryKey: inboxKeys.counts(phoneNumberId),
+    queryKey: inboxKeys.counts(phoneNumberId, labelIds),
     queryFn: ({ signal }) =>
-      fetchJson<ConversationCounts>(
-        `/api/conversations/counts${phoneNumberId ? `?phoneNumberId=${encodeURIComponent(phoneNumberId)}` : ""}`,
-        { signal },
-      ),
+      fetchJson<ConversationCounts>(`/api/conversations/counts${query ? `?${query}` : ""}`, { signal }),
     placeholderData: (previous) => previous,
   });
 }

@@ -148,6 +148,10 @@ test("the list filters by a label (kept in the URL) and gains and loses rows liv
   await setLabel(admin.page, inbox.baseUrl, anaId, labelId, false);
   await expect(row(noor.page, anaId)).toHaveCount(0, { timeout: 30_000 });
   await expectRowsInOrder(noor.page, [bruno.name]);
+  // The tabs count what they would list under the label filter: Bruno alone now.
+  const statusTabs = conversationList(noor.page).getByRole("group", { name: "Status" });
+  await expect(statusTabs.getByRole("button", { name: /^Open, / })).toHaveAccessibleName("Open, 1");
+  await expect(statusTabs.getByRole("button", { name: /^All, / })).toHaveAccessibleName("All, 1");
 
   // A reload keeps the filter (it is in the URL).
   await noor.page.reload();

@@ -244,6 +244,21 @@ describe("filtering the list by labels", () => {
     expect(labels.find((l) => l.id === label.id)?.conversationCount).toBe(3);
   });
 
+  it("counts the tabs under the list's label filter, and refuses a malformed one with 422", async () => {
+    const { phoneId, ids } = await seedConversations(3);
+    const label = await createLabel(`Tab ${unique()}`);
+    await addLabel(alice, ids[1]!, label.id);
+    const tabs = async (query: string) => {
+      const response = await alice.request(`/api/conversations/counts?phoneNumberId=${phoneId}${query}`);
+      expect(response.status).toBe(200);
+      const { groups } = (await response.json()) as ConversationCounts;
+      return groups.reduce((sum, group) => sum + group.count, 0);
+    };
+    expect(await tabs("")).toBe(3);
+    expect(await tabs(`&labels=${label.id}`)).toBe(1);
+    expect(await errorOf(await alice.request("/api/conversations/counts?labels=a%20b"), 422)).toMatch(/^labels/);
+  });
+
   it("refuses a malformed or oversized label filter with 422", async () => {
     const bad = await alice.request("/api/conversations?labels=a%20b");
     expect(await errorOf(bad, 422)).toMatch(/^labels/);
