@@ -119,7 +119,6 @@ function backoff(attempt: number, baseMs: number): number {
   return Math.min(60_000, baseMs * 2 ** Math.max(0, attempt - 1));
 }
 
-/** Words for a stored failure (the bubble's reason and what to do). */
 /**
  * Meta's message without the "(#131000) " it often starts with: the code is shown beside the title
  * already ("Something went wrong (code 131000)", not "(#131000) Something went wrong (code 131000)").
@@ -129,6 +128,7 @@ function withoutCodePrefix(message: string, code: number): string {
   return message.startsWith(prefix) ? message.slice(prefix.length).trimStart() || message : message;
 }
 
+/** Words for a stored failure (the bubble's reason and what to do). */
 export function sendErrorView({
   code,
   title,
