@@ -14,8 +14,8 @@ export function StatusOverview({ overview }: { overview: IngestionOverview }) {
         <a href="/settings/whatsapp" className="font-medium text-emerald-800 underline-offset-2 hover:underline">
           WhatsApp connection
         </a>
-        : <strong>Rotate</strong> the webhook key to see the full URL, <strong>Generate</strong> a verify token (each is
-        shown once).
+        . There, <strong>Rotate</strong> the webhook key to see the full URL and <strong>Generate</strong> a verify
+        token (each is shown once), unless the server&apos;s environment sets them (the page then says so).
       </p>
       {overview.ok ? (
         <dl className="mt-3 grid grid-cols-3 gap-4">
