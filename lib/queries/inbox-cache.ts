@@ -51,16 +51,20 @@ export function matchesFilters(
 /**
  * The contact panels in the cache follow the rows too: each of the customer's conversations listed
  * there takes the row's state, assignee, labels and last activity (newest activity first, as the
- * server orders them); one the panel does not list yet (just started) has the panel read again.
+ * server orders them); one the panel does not list yet (just started) has the panel read again. A
+ * read of the panel already on its way (the click's prefetch, a refetch after `contact-updated`)
+ * may predate the row and would land over it — or, for a panel not loaded yet, bring the old state
+ * in the first place: it is dropped and asked again.
  */
 function patchContactPanels(queryClient: QueryClient, rows: ConversationListItem[]): void {
   for (const row of rows) {
     const queryKey = contactKeys.detail(row.contact.id);
+    const reading = queryClient.isFetching({ queryKey }) > 0;
     const panel = queryClient.getQueryData<ContactPanelView>(queryKey);
-    if (!panel) continue;
-    const listed = panel.conversations.find((entry) => entry.id === row.id);
-    if (!listed) {
-      void queryClient.invalidateQueries({ queryKey });
+    const listed = panel?.conversations.find((entry) => entry.id === row.id);
+    if (!panel || !listed) {
+      if (reading) refetchDroppingInFlight(queryClient, queryKey, "all");
+      else if (panel) void queryClient.invalidateQueries({ queryKey });
       continue;
     }
     const fresh: ContactConversationView = {
@@ -74,6 +78,7 @@ function patchContactPanels(queryClient: QueryClient, rows: ConversationListItem
     const conversations = panel.conversations.map((entry) => (entry.id === row.id ? fresh : entry));
     if (fresh.lastMessageAt !== listed.lastMessageAt) conversations.sort(compareConversations);
     queryClient.setQueryData<ContactPanelView>(queryKey, { ...panel, conversations });
+    if (reading) refetchDroppingInFlight(queryClient, queryKey, "all");
   }
 }
 

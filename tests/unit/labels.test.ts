@@ -242,4 +242,72 @@ describe("a contact panel in the cache follows the rows", () => {
     upsertConversationRows(queryClient, [row([])], "u1");
     expect(queryClient.getQueryState(contactKeys.detail("k9"))?.isInvalidated).toBe(false);
   });
+
+  // A read of the panel already on its way when the row arrives was read before it: its answer
+  // must not put the old state back (nor, for a panel still loading, show it in the first place).
+  const heldRead = () => {
+    let answerStale: (value: ContactPanelView) => void = () => undefined;
+    const stale = new Promise<ContactPanelView>((resolve) => (answerStale = resolve));
+    let calls = 0;
+    const fresh = panel([{ ...entry("c1", "2026-12-02T12:00:00.000Z"), status: "pending" }]);
+    const queryFn = () => (++calls === 1 ? stale : Promise.resolve(fresh));
+    return {
+      queryFn,
+      answerStale: () => answerStale(panel([entry("c1", "2026-12-02T10:00:00.000Z")])),
+      calls: () => calls,
+    };
+  };
+  const pendingRow: ConversationListItem = { ...row([]), status: "pending", lastMessageAt: "2026-12-02T12:00:00.000Z" };
+  const statusShown = (queryClient: QueryClient) =>
+    queryClient.getQueryData<ContactPanelView>(contactKeys.detail("k1"))?.conversations[0]?.status;
+
+  it("a panel on screen whose first read is on its way reads again, and never shows the old state", async () => {
+    const queryClient = new QueryClient();
+    const read = heldRead();
+    const observer = new QueryObserver(queryClient, { queryKey: contactKeys.detail("k1"), queryFn: read.queryFn });
+    const seen: (string | undefined)[] = [];
+    const unsubscribe = observer.subscribe((result) => seen.push(result.data?.conversations[0]?.status));
+    await expect.poll(() => read.calls()).toBe(1);
+    upsertConversationRows(queryClient, [pendingRow], "u1");
+    read.answerStale();
+    await expect.poll(() => statusShown(queryClient)).toBe("pending");
+    expect(read.calls()).toBe(2);
+    expect(seen).not.toContain("open");
+    unsubscribe();
+  });
+
+  it("a loaded panel being read again keeps the row's state over the older answer", async () => {
+    const queryClient = new QueryClient();
+    const read = heldRead();
+    queryClient.setQueryData(contactKeys.detail("k1"), panel([entry("c1", "2026-12-02T10:00:00.000Z")]));
+    const observer = new QueryObserver(queryClient, {
+      queryKey: contactKeys.detail("k1"),
+      queryFn: read.queryFn,
+      staleTime: Infinity,
+    });
+    const seen: (string | undefined)[] = [];
+    const unsubscribe = observer.subscribe((result) => seen.push(result.data?.conversations[0]?.status));
+    void queryClient.invalidateQueries({ queryKey: contactKeys.detail("k1") }); // contact-updated
+    await expect.poll(() => read.calls()).toBe(1);
+    upsertConversationRows(queryClient, [pendingRow], "u1");
+    expect(statusShown(queryClient)).toBe("pending");
+    read.answerStale();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(read.calls()).toBe(2);
+    expect(statusShown(queryClient)).toBe("pending");
+    expect(seen.slice(seen.indexOf("pending"))).not.toContain("open");
+    unsubscribe();
+  });
+
+  it("a prefetched panel's first read, still on its way, is dropped: the panel reads afresh when it opens", async () => {
+    const queryClient = new QueryClient();
+    const read = heldRead();
+    void queryClient.prefetchQuery({ queryKey: contactKeys.detail("k1"), queryFn: read.queryFn });
+    upsertConversationRows(queryClient, [pendingRow], "u1");
+    read.answerStale();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(statusShown(queryClient)).toBeUndefined();
+    await queryClient.fetchQuery({ queryKey: contactKeys.detail("k1"), queryFn: read.queryFn });
+    expect(statusShown(queryClient)).toBe("pending");
+  });
 });
