@@ -181,22 +181,43 @@ export type StoredMediaFile = {
   filename: string | null;
 };
 
-/** A stored file by its message id; null while it is not stored (or for an unknown id). */
-export async function getStoredMedia({
+/**
+ * Whether `sessionToken` names a live session of a user who is not deactivated — what better-auth's
+ * getSession and getUserFromHeaders decide, without the session refresh — and, for such a caller
+ * only, the message's stored file (null while it is not stored, or for an unknown id). One round
+ * trip: GET /api/media/<id> asks this for every photo in a thread (lib/auth/session-cookie.ts).
+ */
+export async function getStoredMediaForSession({
   db,
+  sessionToken,
   messageId,
 }: {
   db: Db;
+  sessionToken: string;
   messageId: string;
-}): Promise<StoredMediaFile | null> {
+}): Promise<{ signedIn: false } | { signedIn: true; file: StoredMediaFile | null }> {
   const rows = await db.$queryRaw<
-    { sha256: string; mime_type: string; size: number; type: string; filename: string | null }[]
+    {
+      sha256: string | null;
+      mime_type: string | null;
+      size: number | null;
+      type: string | null;
+      filename: string | null;
+    }[]
   >`
     SELECT md.sha256, md.mime_type, md.size, m.type, m.content->>'filename' AS filename
-    FROM media md JOIN messages m ON m.id = md.message_id
-    WHERE md.message_id = ${messageId} AND md.state = 'stored'`;
+    FROM sessions s
+    JOIN users u ON u.id = s.user_id AND u.banned IS NOT TRUE
+    LEFT JOIN (media md JOIN messages m ON m.id = md.message_id)
+      ON md.message_id = ${messageId} AND md.state = 'stored'
+    WHERE s.token = ${sessionToken} AND s.expires_at >= now()`;
   const row = rows[0];
-  return row
-    ? { sha256: row.sha256, mimeType: row.mime_type, size: row.size, type: row.type, filename: row.filename }
-    : null;
+  if (!row) return { signedIn: false };
+  if (row.sha256 === null || row.mime_type === null || row.size === null || row.type === null) {
+    return { signedIn: true, file: null };
+  }
+  return {
+    signedIn: true,
+    file: { sha256: row.sha256, mimeType: row.mime_type, size: row.size, type: row.type, filename: row.filename },
+  };
 }

@@ -97,10 +97,13 @@ function withServerTiming(response: Response, startedAt: number): Response {
   return response;
 }
 
-/** The signed-in user allowed `role`, or the 401/403 AppError (also used by routes answered at the socket). */
+/** What a request without a live session is told (401; the media socket route says it too). */
+export const SIGN_IN_MESSAGE = "Sign in to continue.";
+
+/** The signed-in user allowed `role`, or the 401/403 AppError. */
 export async function authorize(headers: Headers, role: "agent" | "admin"): Promise<CurrentUser> {
   const user = await getUserFromHeaders(headers);
-  if (!user) throw new AppError("unauthenticated", { message: "Sign in to continue." });
+  if (!user) throw new AppError("unauthenticated", { message: SIGN_IN_MESSAGE });
   if (role === "admin" && user.role !== "admin") {
     throw new AppError("forbidden", { message: "Only admins can do this." });
   }

@@ -1,17 +1,29 @@
 import "server-only";
+import { sessionCookieSettings, verifiedSessionToken } from "@/lib/auth/session-cookie";
 import { getDb } from "@/lib/db/client";
-import { getStoredMedia, type StoredMediaFile } from "@/lib/db/media";
+import { getStoredMediaForSession, type StoredMediaFile } from "@/lib/db/media";
 import { getMediaStorage } from "./storage";
 
 export type ServableMedia = { file: StoredMediaFile; size: number };
 
 /**
- * A message's stored file and its size in the store, or null (unknown message, not stored yet, or
- * the file is gone from the store). Read-only and revealing nothing by itself, so GET
- * /api/media/<id> starts it together with the session check (withRoute's `prefetch`).
+ * For GET /api/media/<id>: whether the request's session cookie is a signed-in user's (the same
+ * decision as getUserFromHeaders: a signed token, a live session, a user not deactivated) and, for
+ * one only, the message's stored file and its size in the store — null for an unknown message, one
+ * not stored yet, or a file gone from the store. The session and the file's row are one query.
  */
-export async function getServableMedia({ messageId }: { messageId: string }): Promise<ServableMedia | null> {
-  const file = await getStoredMedia({ db: getDb(), messageId });
-  const stat = file ? await getMediaStorage().stat(file.sha256) : null;
-  return file && stat ? { file, size: stat.size } : null;
+export async function getServableMedia({
+  cookie,
+  messageId,
+}: {
+  cookie: string | undefined;
+  messageId: string;
+}): Promise<{ signedIn: false } | { signedIn: true; media: ServableMedia | null }> {
+  const { name, secret } = await sessionCookieSettings();
+  const sessionToken = verifiedSessionToken(cookie, name, secret);
+  if (!sessionToken) return { signedIn: false };
+  const found = await getStoredMediaForSession({ db: getDb(), sessionToken, messageId });
+  if (!found.signedIn) return found;
+  const stat = found.file ? await getMediaStorage().stat(found.file.sha256) : null;
+  return { signedIn: true, media: found.file && stat ? { file: found.file, size: stat.size } : null };
 }

@@ -2,7 +2,7 @@
 // token, the short-lived URL with the same token, sha256 checked) → the file store → the
 // authenticated media route. The real server processes after the ack and runs the recovery loop;
 // the fake Graph API holds the files, requires the Bearer token on downloads and can expire URLs.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { get as httpGet } from "node:http";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -227,6 +227,56 @@ describe("inbound media downloads", () => {
       expect(refused.status).toBe(401);
       expect(refused.headers.get("etag")).toBeNull();
     }
+  });
+
+  // The media route checks the session in its own query (with the file's row), not through
+  // better-auth's getSession: it must refuse exactly what every other route refuses.
+  it("refuses a file to exactly the cookies every other route refuses", async () => {
+    const bytes = randomBytes(2_000);
+    const { messageId } = await customerSends({ type: "image", bytes, mimeType: "image/jpeg" });
+    await mediaState("stored", messageId);
+    const verdicts = async (cookie: string) => {
+      const client = new HttpSession({ baseUrl: server.url });
+      const media = await client.request(`/api/media/${messageId}`, { headers: { cookie } });
+      const other = await client.request("/api/conversations/counts", { headers: { cookie } });
+      const body = media.status === 401 ? await media.json() : (await media.arrayBuffer(), null);
+      return { media: media.status, other: other.status, body };
+    };
+    const user = await createTestUser(admin);
+    const agent = await signedIn(user.email, user.password, new HttpSession({ baseUrl: server.url }));
+    const cookie = agent.cookieHeader;
+    const [name, signed] = cookie.split(";")[0]!.split("=") as [string, string];
+    expect(name).toBe("inbox.session_token");
+    const token = decodeURIComponent(signed).split(".")[0]!;
+    const refused = {
+      media: 401,
+      other: 401,
+      body: { error: { code: "unauthenticated", message: "Sign in to continue." } },
+    };
+
+    expect(await verdicts(cookie)).toEqual({ media: 200, other: 200, body: null });
+    // A token without its signature, signed with another secret, or another token under this signature.
+    expect(await verdicts(`${name}=${token}`)).toEqual(refused);
+    const otherSecret = createHmac("sha256", "not-this-server").update(token).digest("base64");
+    expect(await verdicts(`${name}=${encodeURIComponent(`${token}.${otherSecret}`)}`)).toEqual(refused);
+    const signature = decodeURIComponent(signed).split(".")[1]!;
+    expect(await verdicts(`${name}=${encodeURIComponent(`${token.slice(0, -1)}x.${signature}`)}`)).toEqual(refused);
+    // The same signature in base64url: better-auth does not take it, nor does the media route.
+    const base64url = signature.replaceAll("+", "-").replaceAll("/", "_");
+    if (base64url !== signature) {
+      expect(await verdicts(`${name}=${encodeURIComponent(`${token}.${base64url}`)}`)).toEqual(refused);
+    }
+    // The first cookie of the name is the one read, as better-auth reads it.
+    expect(await verdicts(`${name}=${token}.${"A".repeat(43)}=; ${cookie}`)).toEqual(refused);
+    expect(await verdicts(`theme=dark; ${cookie}`)).toEqual({ media: 200, other: 200, body: null });
+
+    // A deactivated user (banned), then an expired session.
+    await db.user.update({ where: { email: user.email }, data: { banned: true } });
+    expect(await verdicts(cookie)).toEqual(refused);
+    await db.user.update({ where: { email: user.email }, data: { banned: false } });
+    expect(await verdicts(cookie)).toEqual({ media: 200, other: 200, body: null });
+    await db.session.updateMany({ where: { token }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    expect(await verdicts(cookie)).toEqual(refused);
   });
 
   it("stores identical bytes once for two messages", async () => {
