@@ -1,17 +1,36 @@
-// The session token a request's cookie carries, checked the way better-auth checks it, for the one
-// route that must not pay for better-auth's whole session read: the media files (a thread of
-// photos asks for dozens at once). better-auth's getSession reads the session row, then the user
-// row (two round trips through Prisma); GET /api/media/<id> needs the same answer — a live session
-// of a user who is not deactivated — and asks it together with the file's row, in one query
-// (lib/db/media.ts: getStoredMediaForSession). Everything else stays on getUserFromHeaders.
+// The session cookie checked the way better-auth checks it, so that a request's session can be read
+// in one query of our own: better-auth's getSession reads the session row and then the user row (two
+// round trips, each compiled by Prisma), which was most of a small route's time and tail (README →
+// Media speed). getUserFromHeaders reads the session and its user in one query and leaves to
+// better-auth what it alone does (sliding a session's expiry, clearing a dead one);
+// GET /api/media/<id> reads the session with the file's row (getStoredMediaForSession).
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { getAuth } from "./auth";
 
-/** The session cookie's name (`inbox.session_token`, `__Secure-` first under https) and the signing secret, as better-auth has them. */
-export async function sessionCookieSettings(): Promise<{ name: string; secret: string }> {
+export type SessionSettings = {
+  /** `inbox.session_token`, `__Secure-` first under https. */
+  cookieName: string;
+  secret: string;
+  /** Seconds: how long a session lives, and how old it gets before better-auth slides its expiry. */
+  expiresIn: number;
+  updateAge: number;
+};
+
+/** As better-auth has them (its context), so the two can never disagree. */
+export async function sessionSettings(): Promise<SessionSettings> {
   const context = await getAuth().$context;
-  return { name: context.authCookies.sessionToken.name, secret: context.secret };
+  return {
+    cookieName: context.authCookies.sessionToken.name,
+    secret: context.secret,
+    expiresIn: context.sessionConfig.expiresIn,
+    updateAge: context.sessionConfig.updateAge,
+  };
+}
+
+/** better-auth's rule: a session is refreshed once it is `updateAge` old (its expiry moved, a new cookie). */
+export function isRefreshDue(expiresAt: Date, { expiresIn, updateAge }: SessionSettings, now = Date.now()): boolean {
+  return expiresAt.getTime() - expiresIn * 1000 + updateAge * 1000 <= now;
 }
 
 /**
@@ -19,8 +38,12 @@ export async function sessionCookieSettings(): Promise<{ name: string; secret: s
  * not this secret's. As better-call reads it for better-auth: the first cookie of that name,
  * trimmed, unquoted and URL-decoded, is `<token>.<base64 HMAC-SHA256 of the token>`.
  */
-export function verifiedSessionToken(cookieHeader: string | undefined, name: string, secret: string): string | null {
-  const value = cookieHeader === undefined ? undefined : firstCookie(cookieHeader, name);
+export function verifiedSessionToken(
+  cookieHeader: string | null | undefined,
+  name: string,
+  secret: string,
+): string | null {
+  const value = cookieHeader ? firstCookie(cookieHeader, name) : null;
   if (!value) return null;
   const dot = value.lastIndexOf(".");
   if (dot < 1) return null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { MEDIA_TYPES } from "@/lib/views/message-body";
 import { type Db, Prisma } from "./client";
+import { liveSessionOf } from "./sessions";
 
 /** How long Meta keeps a media id from a webhook. */
 export const MEDIA_ID_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -182,10 +183,9 @@ export type StoredMediaFile = {
 };
 
 /**
- * Whether `sessionToken` names a live session of a user who is not deactivated — what better-auth's
- * getSession and getUserFromHeaders decide, without the session refresh — and, for such a caller
- * only, the message's stored file (null while it is not stored, or for an unknown id). One round
- * trip: GET /api/media/<id> asks this for every photo in a thread (lib/auth/session-cookie.ts).
+ * Whether `sessionToken` names a live session (liveSessionOf: not expired, its user not deactivated)
+ * and, for such a caller only, the message's stored file (null while it is not stored, or for an
+ * unknown id). One round trip: GET /api/media/<id> asks this for every photo in a thread.
  */
 export async function getStoredMediaForSession({
   db,
@@ -206,11 +206,9 @@ export async function getStoredMediaForSession({
     }[]
   >`
     SELECT md.sha256, md.mime_type, md.size, m.type, m.content->>'filename' AS filename
-    FROM sessions s
-    JOIN users u ON u.id = s.user_id AND u.banned IS NOT TRUE
+    FROM ${liveSessionOf(sessionToken)}
     LEFT JOIN (media md JOIN messages m ON m.id = md.message_id)
-      ON md.message_id = ${messageId} AND md.state = 'stored'
-    WHERE s.token = ${sessionToken} AND s.expires_at >= now()`;
+      ON md.message_id = ${messageId} AND md.state = 'stored'`;
   const row = rows[0];
   if (!row) return { signedIn: false };
   if (row.sha256 === null || row.mime_type === null || row.size === null || row.type === null) {

@@ -62,6 +62,45 @@ describe("sign-out", () => {
   });
 });
 
+describe("a session's lifetime", () => {
+  const DAY = 24 * 60 * 60_000;
+  const expiryOf = async (userId: string) =>
+    (await getDb().session.findFirstOrThrow({ where: { userId } })).expiresAt.getTime();
+  const setExpiry = (userId: string, at: number) =>
+    getDb().session.updateMany({ where: { userId }, data: { expiresAt: new Date(at) } });
+  const sessionCookieSet = (response: Response) =>
+    response.headers.getSetCookie().find((line) => line.startsWith("inbox.session_token="));
+
+  it("is slid back to seven days, with a fresh cookie, once it is a day old; not before", async () => {
+    const user = await createTestUser(admin);
+    const session = await signedIn(user.email, user.password);
+    // Twelve hours old: used, not slid.
+    await setExpiry(user.id, Date.now() + 6.5 * DAY);
+    const young = await session.request("/api/users/me");
+    expect(young.status).toBe(200);
+    expect(sessionCookieSet(young)).toBeUndefined();
+    expect(await expiryOf(user.id)).toBeLessThan(Date.now() + 6.6 * DAY);
+    // A day and a minute old: slid, and the browser's cookie with it.
+    await setExpiry(user.id, Date.now() + 6 * DAY - 60_000);
+    const due = await session.request("/api/users/me");
+    expect(due.status).toBe(200);
+    expect(await expiryOf(user.id)).toBeGreaterThan(Date.now() + 6.9 * DAY);
+    expect(sessionCookieSet(due)).toMatch(/Max-Age=604800/i);
+    expect((await session.request("/api/users/me")).status).toBe(200);
+  });
+
+  it("once expired is refused everywhere, deleted, and its cookie cleared", async () => {
+    const user = await createTestUser(admin);
+    const session = await signedIn(user.email, user.password);
+    await setExpiry(user.id, Date.now() - 1000);
+    const refused = await session.request("/api/users/me");
+    expect(refused.status).toBe(401);
+    expect(sessionCookieSet(refused)).toMatch(/Max-Age=0/i);
+    expect(await sessionCount(user.id)).toBe(0);
+    expect((await session.clone().request("/inbox")).headers.get("location")).toMatch(/\/login$/);
+  });
+});
+
 describe("deactivation", () => {
   it("ends every session of the user at once, refuses sign-in until reactivated", async () => {
     const user = await createTestUser(admin);
