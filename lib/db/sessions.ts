@@ -6,10 +6,11 @@ import { type Db, Prisma } from "./client";
 /**
  * `sessions s` joined to its user `u`, for the token of a live session only: not expired, its user
  * not deactivated — what better-auth's getSession and getUserFromHeaders accept. For a FROM clause.
+ * Expiry is judged by this server's clock, as better-auth judges it, not the database's.
  */
 export function liveSessionOf(token: string): Prisma.Sql {
-  return Prisma.sql`sessions s JOIN users u
-    ON u.id = s.user_id AND u.banned IS NOT TRUE AND s.token = ${token} AND s.expires_at >= now()`;
+  return Prisma.sql`sessions s JOIN users u ON u.id = s.user_id AND u.banned IS NOT TRUE
+    AND s.token = ${token} AND s.expires_at >= ${new Date().toISOString()}::timestamptz`;
 }
 
 export type LiveSessionUser = { id: string; email: string; name: string; role: string | null; expiresAt: Date };

@@ -9,8 +9,9 @@ export type ServableMedia = { file: StoredMediaFile; size: number };
 /**
  * For GET /api/media/<id>: whether the request's session cookie is a signed-in user's (the same
  * decision as getUserFromHeaders: a signed token, a live session, a user not deactivated; the
- * session is not slid here, any page does that) and, for one only, the message's stored file and its size in the store — null for an unknown message, one
- * not stored yet, or a file gone from the store. The session and the file's row are one query.
+ * session is not slid here, any page does that) and, for one only, the message's stored file and
+ * its size in the store — null for an unknown message, one not stored yet, or a file gone from the
+ * store. The session and the file's row are one query.
  */
 export async function getServableMedia({
   cookie,

@@ -6,12 +6,10 @@
 // back once flushed (send-file.ts), so serving allocates nothing — through Next, each megabyte served
 // was a megabyte of new buffers, and in next-server's large heap that set off a full garbage
 // collection (17–44 ms for every request in flight) about every 25 photos (README → Media speed).
-// The rules are withRoute's, shared with it: a session checked on every request, the same id
-// schema, the same error shape and logging (errorAnswer). The session check is the one thing done
-// differently: the same decision as authorize's (a signed cookie, a live session, a user not
-// deactivated), asked in the same query as the file's row (get-servable-media.ts) — better-auth's
-// own read is two round trips through Prisma before the file's, and was two thirds of this
-// route's time and most of its tail (README → Media speed).
+// The rules are withRoute's, shared with it: the same session rule on every request (liveSessionOf,
+// as getUserFromHeaders reads it), the same id schema, the same error shape and logging
+// (errorAnswer). Here the session is read in the same query as the file's row
+// (get-servable-media.ts): one round trip for a photo.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/http/app-error";
