@@ -29,8 +29,8 @@ export async function sessionSettings(): Promise<SessionSettings> {
 }
 
 /** better-auth's rule: a session is refreshed once it is `updateAge` old (its expiry moved, a new cookie). */
-export function isRefreshDue(expiresAt: Date, { expiresIn, updateAge }: SessionSettings, now = Date.now()): boolean {
-  return expiresAt.getTime() - expiresIn * 1000 + updateAge * 1000 <= now;
+export function isRefreshDue(expiresAt: Date, { expiresIn, updateAge }: SessionSettings): boolean {
+  return expiresAt.getTime() - expiresIn * 1000 + updateAge * 1000 <= Date.now();
 }
 
 /**

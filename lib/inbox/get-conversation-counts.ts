@@ -12,11 +12,11 @@ import type { ConversationCounts } from "@/lib/views/inbox";
 export async function getConversationCounts({
   userId,
   phoneNumberId,
-  labelIds = [],
+  labelIds,
 }: {
   userId: string;
   phoneNumberId: string | null;
-  labelIds?: string[];
+  labelIds: string[];
 }): Promise<ConversationCounts> {
   const db = getDb();
   const [groups, labels] = await Promise.all([
