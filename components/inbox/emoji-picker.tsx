@@ -13,7 +13,10 @@ export default function EmojiPicker({ onPick }: { onPick: (emoji: string) => voi
       onEmojiSelect={({ emoji }) => onPick(emoji)}
       className="mt-1 flex h-72 w-[18rem] flex-col border-t border-slate-100 pt-1"
     >
+      {/* Opened by the agent (More emoji): the search takes the focus, so typing, the arrow keys
+          and Enter pick an emoji without the mouse. */}
       <Picker.Search
+        autoFocus
         aria-label="Search emoji"
         placeholder="Search emoji…"
         className="mx-1 rounded-md border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-emerald-700"

@@ -220,6 +220,8 @@ test("reactions to a customer's message: one of ours, replaced by the next, remo
   expect((await emojiData).status()).toBe(200);
   const search = page.getByRole("searchbox", { name: "Search emoji" }).or(page.getByLabel("Search emoji"));
   await expect(search).toBeVisible();
+  // Opened, it takes the focus: the keyboard picks from it (arrows, Enter) without the mouse.
+  await expect(search).toBeFocused();
   // Nothing cuts the picker off (the only message is at the top of the thread's page): a click on its
   // search box lands there, and so does one on its first emoji.
   await search.click({ timeout: 5_000 });
@@ -239,8 +241,16 @@ test("reactions to a customer's message: one of ours, replaced by the next, remo
     .toBe(true);
   await expectAccessible(page, "reaction menu · the full emoji picker");
   await page.screenshot({ path: screenshotPath("reaction menu · the full emoji picker") });
-  await page.keyboard.press("Escape");
+  // The keyboard alone: the first result, then Enter.
+  await search.focus();
+  await page.keyboard.press("ArrowDown");
+  const active = page.getByRole("gridcell", { selected: true });
+  await expect(active).toHaveCount(1);
+  const chosen = (await active.textContent())!.trim();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog", { name: "React to this message" })).toHaveCount(0);
+  await expect(bubble.getByTestId("reactions")).toHaveAccessibleName(`Reactions: ${chosen} 1`);
+  await expect.poll(async () => (await reactionsSent()).at(-1)).toEqual({ message_id: wamid, emoji: chosen });
   // Our own messages have no React action.
   await reply(page, "Glad to hear it!");
   const ours = messages(page, "Glad to hear it!");
