@@ -56,18 +56,20 @@ const PAIR_RATE_DELAY_MS = 6_000;
 
 export function classifySendFailure(failure: GraphFailure, attempt: number): SendOutcome {
   if (failure.kind === "network") {
-    const error: SendErrorView = {
-      code: null,
-      title: failure.message,
-      details: null,
-      advice: failure.requestSent
-        ? "No answer came from Meta, so this message may or may not have reached the customer. Check with them, or send it again."
-        : "Meta could not be reached; it will be tried again.",
-    };
+    // The agent reads what happened in words; the host and error code stay below it for an admin.
+    const title = failure.timedOut
+      ? "Meta did not answer in time"
+      : failure.requestSent
+        ? "The connection to Meta broke before it answered"
+        : "Meta could not be reached";
+    const stored = { code: null, title, details: `Technical detail: ${failure.message}.` };
     if (!failure.requestSent && attempt < MAX_SEND_ATTEMPTS) {
+      const error = { ...stored, advice: "Meta could not be reached; it will be tried again." };
       return { kind: "retry", delayMs: backoff(attempt, 1_000), error, pairLimited: false, numberLimited: false };
     }
-    return failure.requestSent ? { kind: "unknown", error } : failedWith(error);
+    return failure.requestSent
+      ? { kind: "unknown", error: sendErrorView({ ...stored, state: "unknown" }) }
+      : failedWith(sendErrorView({ ...stored, state: "failed" }));
   }
   if (failure.kind === "unexpected") {
     const error: SendErrorView = {
@@ -128,6 +130,9 @@ function withoutCodePrefix(message: string, code: number): string {
   return message.startsWith(prefix) ? message.slice(prefix.length).trimStart() || message : message;
 }
 
+/** A failure of our own or of the network (no Meta code): Meta never took the message. */
+const NOT_SENT_ADVICE = "Nothing was sent; the reason is above. Retry once it is fixed.";
+
 /** Words for a stored failure (the bubble's reason and what to do). */
 export function sendErrorView({
   code,
@@ -143,6 +148,8 @@ export function sendErrorView({
   const advice =
     state === "unknown"
       ? "No answer came from Meta, so this message may or may not have reached the customer. Check with them, or send it again."
-      : ((code !== null ? ADVICE[code] : undefined) ?? "Meta refused this message; its reason is above.");
+      : code === null
+        ? NOT_SENT_ADVICE
+        : (ADVICE[code] ?? "Meta refused this message; its reason is above.");
   return { code, title: title ?? (state === "unknown" ? "Not confirmed by Meta" : "Not sent"), details, advice };
 }

@@ -71,8 +71,9 @@ export type GraphFailure =
   /**
    * No answer. `requestSent` is false only when the connection was never made (refused, DNS), so
    * Meta cannot have received anything; a timeout or a reset after sending may have reached Meta.
+   * `message` is the technical account (host, error code), for admins and the logs.
    */
-  | { kind: "network"; message: string; requestSent: boolean }
+  | { kind: "network"; message: string; requestSent: boolean; timedOut: boolean }
   | { kind: "unexpected"; httpStatus: number; message: string };
 
 export type GraphResult<T> = { ok: true; data: T } | { ok: false; failure: GraphFailure };
@@ -132,14 +133,20 @@ export function createGraphClient({
     } catch (error) {
       const timedOut = error instanceof Error && error.name === "TimeoutError";
       const code = (error as { cause?: { code?: string } }).cause?.code;
+      const requestSent = timedOut || !NOT_CONNECTED_CODES.has(code ?? "");
+      const { host } = new URL(url);
+      const reason = code ?? (error instanceof Error ? error.message : String(error));
       return {
         ok: false,
         failure: {
           kind: "network",
-          requestSent: timedOut || !NOT_CONNECTED_CODES.has(code ?? ""),
+          requestSent,
+          timedOut,
           message: timedOut
-            ? `${new URL(url).host} did not answer within ${timeout / 1000} s`
-            : `could not reach ${new URL(url).host} (${code ?? (error instanceof Error ? error.message : String(error))})`,
+            ? `${host} did not answer within ${timeout / 1000} s`
+            : requestSent
+              ? `the connection to ${host} ended without an answer (${reason})`
+              : `could not connect to ${host} (${reason})`,
         },
       };
     }

@@ -279,6 +279,9 @@ test("a send that got no answer is 'Not confirmed', and Retry asks before sendin
   );
   await expect(first).toHaveAttribute("data-send-state", "unknown");
   await expect(first.getByTestId("send-problem")).toContainText("Not confirmed");
+  // In words first; the technical account (host, error code) below it.
+  await expect(first.getByTestId("send-problem")).toContainText("The connection to Meta broke before it answered");
+  await expect(first.getByTestId("send-problem")).toContainText(/Technical detail: the connection to .+ ended/);
   await expectAccessible(page, "thread · a send not confirmed");
   await page.screenshot({ path: screenshotPath("thread · a send not confirmed") });
 

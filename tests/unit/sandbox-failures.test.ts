@@ -99,7 +99,7 @@ describe("the simulator's failure controls", () => {
     await injectFailure({ failure: "timeout", recipient: customer.address });
     const result = await send(customer.address);
     if (result.ok) throw new Error("expected no answer");
-    expect(result.failure).toMatchObject({ kind: "network", requestSent: true });
+    expect(result.failure).toMatchObject({ kind: "network", requestSent: true, timedOut: true });
     expect(classifySendFailure(result.failure, 1).kind).toBe("unknown");
   });
 

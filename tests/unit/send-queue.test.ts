@@ -1,7 +1,7 @@
 // The send worker's pacing and order rules, without I/O: what may leave when.
 import { describe, expect, it } from "vitest";
 import { type QueuedSend, SendQueue, SlidingWindow } from "../../lib/outbound/send-queue";
-import { classifySendFailure } from "../../lib/outbound/send-outcome";
+import { classifySendFailure, MAX_SEND_ATTEMPTS, sendErrorView } from "../../lib/outbound/send-outcome";
 
 const noMargin = { pairBurst: 2, pairIntervalMs: 1_000, marginRatio: 0 };
 let nextId = 1n;
@@ -118,16 +118,66 @@ describe("what Meta's answer means", () => {
     expect(classifySendFailure(meta(130429), 1).kind).toBe("retry");
     expect(classifySendFailure(meta(131056), 1)).toMatchObject({ kind: "retry", pairLimited: true, delayMs: 6_000 });
     expect(classifySendFailure(meta(80007), 1).kind).toBe("retry");
-    expect(classifySendFailure({ kind: "network", message: "refused", requestSent: false }, 1).kind).toBe("retry");
+    expect(
+      classifySendFailure({ kind: "network", message: "refused", requestSent: false, timedOut: false }, 1).kind,
+    ).toBe("retry");
     expect(classifySendFailure(meta(130429), 6).kind).toBe("failed");
   });
 
   it("never retries what may have reached the customer", () => {
-    expect(classifySendFailure({ kind: "network", message: "timeout", requestSent: true }, 1).kind).toBe("unknown");
+    expect(
+      classifySendFailure({ kind: "network", message: "timeout", requestSent: true, timedOut: true }, 1).kind,
+    ).toBe("unknown");
     expect(classifySendFailure(meta(1, 500), 1).kind).toBe("unknown");
     expect(classifySendFailure({ kind: "unexpected", httpStatus: 502, message: "bad gateway" }, 1).kind).toBe(
       "unknown",
     );
+  });
+
+  it("tells the agent in words what the network did, the host and error code kept below for an admin", () => {
+    const host = "graph.facebook.com";
+    const broke = {
+      kind: "network",
+      message: `the connection to ${host} ended without an answer (UND_ERR_SOCKET)`,
+      requestSent: true,
+    } as const;
+    expect(classifySendFailure({ ...broke, timedOut: false }, 1)).toMatchObject({
+      kind: "unknown",
+      error: {
+        title: "The connection to Meta broke before it answered",
+        details: `Technical detail: the connection to ${host} ended without an answer (UND_ERR_SOCKET).`,
+        advice: expect.stringMatching(/may or may not have reached the customer/),
+      },
+    });
+    const late = {
+      kind: "network",
+      message: `${host} did not answer within 30 s`,
+      requestSent: true,
+      timedOut: true,
+    } as const;
+    expect(classifySendFailure(late, 1)).toMatchObject({
+      kind: "unknown",
+      error: { title: "Meta did not answer in time", details: `Technical detail: ${host} did not answer within 30 s.` },
+    });
+    // Never connected: tried again, and in the end failed saying nothing was sent (not "Meta refused").
+    const refused = {
+      kind: "network",
+      message: `could not connect to ${host} (ECONNREFUSED)`,
+      requestSent: false,
+      timedOut: false,
+    } as const;
+    expect(classifySendFailure(refused, 1)).toMatchObject({
+      kind: "retry",
+      error: { title: "Meta could not be reached", advice: "Meta could not be reached; it will be tried again." },
+    });
+    const gaveUp = classifySendFailure(refused, MAX_SEND_ATTEMPTS);
+    expect(gaveUp).toMatchObject({ kind: "failed", error: { title: "Meta could not be reached" } });
+    if (gaveUp.kind !== "failed") throw new Error("not failed");
+    expect(gaveUp.error.advice).toBe("Nothing was sent; the reason is above. Retry once it is fixed.");
+    // Read back from the database, a failure without a Meta code says the same.
+    expect(
+      sendErrorView({ code: null, title: gaveUp.error.title, details: gaveUp.error.details, state: "failed" }),
+    ).toEqual(gaveUp.error);
   });
 
   it("fails the rest with what to do, closing the window on 131047 and pausing on 190 / 368 / 131031", () => {
