@@ -52,7 +52,8 @@ export function NewConversationDialog({
       onClose={onClose}
       labelledBy={`${id}-title`}
       testId="new-conversation"
-      className="m-auto max-h-[92dvh] w-[calc(100%-1rem)] max-w-3xl p-4 sm:p-6"
+      // A flex column: the template chooser's list or fields scroll, "Start conversation" stays in view.
+      className="m-auto max-h-[92dvh] w-[calc(100%-1rem)] max-w-3xl p-4 open:flex open:flex-col sm:p-6"
     >
       <div className="mb-3 flex items-center justify-between gap-2">
         <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
@@ -68,7 +69,7 @@ export function NewConversationDialog({
         </button>
       </div>
       {open ? (
-        <div className="flex flex-col gap-3">
+        <div className="flex min-h-0 flex-col gap-3">
           {phoneNumbers.length === 0 ? (
             <p className="text-sm text-slate-600">
               No business number is known yet: numbers appear once Meta sends their first webhook.

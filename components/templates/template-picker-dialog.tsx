@@ -25,7 +25,8 @@ export function TemplatePickerDialog({
       onClose={onClose}
       labelledBy={titleId}
       testId="template-picker"
-      className="m-auto max-h-[90dvh] w-[calc(100%-1rem)] max-w-3xl p-4 sm:p-6"
+      // A flex column: the chooser's list or fields scroll, its submit button stays in view.
+      className="m-auto max-h-[90dvh] w-[calc(100%-1rem)] max-w-3xl p-4 open:flex open:flex-col sm:p-6"
     >
       <div className="mb-3 flex items-center justify-between gap-2">
         <h2 id={titleId} className="text-base font-semibold text-slate-900">
