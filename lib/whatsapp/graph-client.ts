@@ -156,7 +156,7 @@ export function createGraphClient({
       if (!parsed.success) {
         return {
           ok: false,
-          failure: { kind: "unexpected", httpStatus: response.status, message: "not a Graph API error" },
+          failure: { kind: "unexpected", httpStatus: response.status, message: "its body is not a Graph API error" },
         };
       }
       const { error } = parsed.data;
