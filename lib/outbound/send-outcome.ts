@@ -80,7 +80,8 @@ export function classifySendFailure(failure: GraphFailure, attempt: number): Sen
     };
     // A 2xx we cannot read, or a 5xx: Meta may have accepted it.
     if (failure.httpStatus >= 500 || failure.httpStatus < 300) return { kind: "unknown", error };
-    return failedWith(error);
+    // A 4xx that is no Graph API error (a proxy's page, say): refused before Meta took it.
+    return failedWith(sendErrorView({ ...error, state: "failed" }));
   }
   const error: SendErrorView = {
     code: failure.code,

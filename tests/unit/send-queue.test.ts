@@ -174,6 +174,11 @@ describe("what Meta's answer means", () => {
     expect(gaveUp).toMatchObject({ kind: "failed", error: { title: "Meta could not be reached" } });
     if (gaveUp.kind !== "failed") throw new Error("not failed");
     expect(gaveUp.error.advice).toBe("Nothing was sent; the reason is above. Retry once it is fixed.");
+    const proxy = classifySendFailure(
+      { kind: "unexpected", httpStatus: 403, message: "its body is not a Graph API error" },
+      1,
+    );
+    expect(proxy).toMatchObject({ kind: "failed", error: { advice: gaveUp.error.advice } });
     // Read back from the database, a failure without a Meta code says the same.
     expect(
       sendErrorView({ code: null, title: gaveUp.error.title, details: gaveUp.error.details, state: "failed" }),
