@@ -132,7 +132,7 @@ function withoutCodePrefix(message: string, code: number): string {
 }
 
 /** A failure of our own or of the network (no Meta code): Meta never took the message. */
-const NOT_SENT_ADVICE = "Nothing was sent; the reason is above. Retry once it is fixed.";
+const NOT_SENT_ADVICE = "Nothing was sent; the reason is above.";
 
 /** Words for a stored failure (the bubble's reason and what to do). */
 export function sendErrorView({

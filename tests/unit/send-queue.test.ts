@@ -173,7 +173,7 @@ describe("what Meta's answer means", () => {
     const gaveUp = classifySendFailure(refused, MAX_SEND_ATTEMPTS);
     expect(gaveUp).toMatchObject({ kind: "failed", error: { title: "Meta could not be reached" } });
     if (gaveUp.kind !== "failed") throw new Error("not failed");
-    expect(gaveUp.error.advice).toBe("Nothing was sent; the reason is above. Retry once it is fixed.");
+    expect(gaveUp.error.advice).toBe("Nothing was sent; the reason is above.");
     const proxy = classifySendFailure(
       { kind: "unexpected", httpStatus: 403, message: "its body is not a Graph API error" },
       1,
