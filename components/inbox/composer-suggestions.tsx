@@ -1,5 +1,7 @@
 "use client";
 
+import { useEffect, useRef } from "react";
+
 // The composer's pop-up lists: `@` suggests colleagues in a note, `/` at the start suggests canned
 // replies. The textarea keeps focus (a combobox): arrows move, Enter or Tab picks, Escape closes.
 
@@ -50,6 +52,11 @@ export function SuggestionList({
   onPick: (index: number) => void;
   onHover: (index: number) => void;
 }) {
+  const listRef = useRef<HTMLUListElement>(null);
+  // The highlighted item is always in view: arrows past the list's edge scroll it.
+  useEffect(() => {
+    listRef.current?.children[activeIndex]?.scrollIntoView({ block: "nearest" });
+  }, [activeIndex]);
   return (
     <div
       data-testid="composer-suggestions"
@@ -69,7 +76,7 @@ export function SuggestionList({
           {empty}
         </p>
       ) : null}
-      <ul id={id} role="listbox" aria-label={title}>
+      <ul ref={listRef} id={id} role="listbox" aria-label={title}>
         {items.map((item, index) => (
           <li
             key={item.id}

@@ -47,9 +47,16 @@ function AttributeField({ contactId, attribute }: { contactId: string; attribute
       onSubmit={(event) => {
         event.preventDefault();
         if (!changed) return;
+        const form = event.currentTarget;
         // The server's form of the value ("007" → "7") replaces what was typed.
         update.mutate(value, {
-          onSuccess: (contact) => setValue(contact.attributes.find((a) => a.id === attribute.id)?.value ?? ""),
+          onSuccess: (contact) => {
+            setValue(contact.attributes.find((a) => a.id === attribute.id)?.value ?? "");
+            // Save gives way to "Saved": focus on it goes back to the field, not to the page.
+            if (form.querySelector("button")?.contains(document.activeElement)) {
+              form.querySelector<HTMLElement>("input, select")?.focus();
+            }
+          },
         });
       }}
     >

@@ -30,7 +30,15 @@ export function ConversationLabels({ conversation, userId, open, onOpenChange }:
   return (
     <div className="relative flex flex-wrap items-center gap-1.5" aria-label="Labels" role="group">
       {conversation.labels.map((label) => (
-        <LabelChip key={label.id} label={label} onRemove={() => set(label.id, false)} />
+        <LabelChip
+          key={label.id}
+          label={label}
+          // The chip goes: focus goes to the labels button, not to the page.
+          onRemove={() => {
+            set(label.id, false);
+            buttonRef.current?.focus();
+          }}
+        />
       ))}
       <button
         ref={buttonRef}

@@ -158,6 +158,34 @@ function Inbox({
     },
     [queryClient],
   );
+  // A selection can take away what held the keyboard's focus: the list hidden on a phone, the
+  // contact panel's entry for another conversation, the thread's Back button. Focus then goes to
+  // the conversation opened, or back to the row of the one closed — never to the page's start.
+  const shownIdRef = useRef(selectedId);
+  useEffect(() => {
+    const closed = shownIdRef.current;
+    shownIdRef.current = selectedId;
+    if (closed === selectedId) return;
+    const lost = () => {
+      const active = document.activeElement;
+      return !(active instanceof HTMLElement) || active === document.body || !active.checkVisibility();
+    };
+    if (!lost()) return;
+    if (selectedId) {
+      document.querySelector<HTMLElement>('[data-testid="thread"]')?.focus();
+      return;
+    }
+    if (!closed) return;
+    // The list was hidden (a phone): its virtual rows are drawn again over the next frames.
+    const index = rows.findIndex((row) => row.id === closed);
+    if (index !== -1) listRef.current?.scrollToIndex(index);
+    const focusRow = (frames: number) => {
+      const element = document.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(closed)}"]`);
+      if (element) element.focus();
+      else if (frames > 0 && lost()) requestAnimationFrame(() => focusRow(frames - 1));
+    };
+    focusRow(10);
+  }, [selectedId, rows]);
   useEffect(() => {
     const previous = filtersRef.current;
     filtersRef.current = filters;

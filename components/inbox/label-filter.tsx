@@ -45,7 +45,15 @@ export function LabelFilter({ labelIds, status, counts, onChange }: Props) {
         Labels{labelIds.length > 0 ? ` (${labelIds.length})` : ""}
       </button>
       {chosen.map((label) => (
-        <LabelChip key={label.id} label={label} onRemove={() => onChange(labelIds.filter((id) => id !== label.id))} />
+        <LabelChip
+          key={label.id}
+          label={label}
+          // The chip goes: focus goes to the Labels button, not to the page.
+          onRemove={() => {
+            onChange(labelIds.filter((id) => id !== label.id));
+            buttonRef.current?.focus();
+          }}
+        />
       ))}
       {open ? (
         <LabelPicker

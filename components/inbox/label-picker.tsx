@@ -23,7 +23,7 @@ type Props = {
 
 /**
  * A searchable multi-select of labels: the search box keeps focus (a combobox), arrows move, Enter
- * toggles the highlighted label, Escape or a click outside closes. Used in the thread (`l`) and by
+ * toggles the highlighted label, Escape, Tab or a click outside closes. Used in the thread (`l`) and by
  * the list's label filter.
  */
 export function LabelPicker({
@@ -43,6 +43,7 @@ export function LabelPicker({
   const [active, setActive] = useState(0);
   const panelRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const shown = labels.filter((label) => label.name.toLowerCase().includes(query.trim().toLowerCase()));
   const activeIndex = Math.min(active, Math.max(0, shown.length - 1));
 
@@ -55,6 +56,11 @@ export function LabelPicker({
     return () => document.removeEventListener("pointerdown", onPointerDown);
   }, [onClose]);
 
+  // The highlighted label is always in view: arrows past the list's edge scroll it.
+  useEffect(() => {
+    listRef.current?.children[activeIndex]?.scrollIntoView({ block: "nearest" });
+  }, [activeIndex]);
+
   const toggle = (label: LabelChipView | undefined) => {
     if (label) onToggle(label, !selectedIds.includes(label.id));
   };
@@ -63,6 +69,11 @@ export function LabelPicker({
     <div
       ref={panelRef}
       data-testid="label-picker"
+      // Tab (or anything else) taking the focus out of the picker closes it, as a click outside does.
+      onBlur={(event) => {
+        const to = event.relatedTarget;
+        if (to instanceof Node && !event.currentTarget.contains(to)) onClose("outside");
+      }}
       className={`z-30 w-64 rounded-lg border border-slate-200 bg-white p-2 text-sm shadow-lg ${className}`}
     >
       <input
@@ -108,8 +119,11 @@ export function LabelPicker({
         </p>
       ) : null}
       <ul
+        ref={listRef}
         id={`${id}-list`}
         role="listbox"
+        // Not a tab stop (Chromium makes a scrolling box one): the search box drives it.
+        tabIndex={-1}
         aria-label={title}
         aria-multiselectable="true"
         className="mt-1 max-h-60 overflow-y-auto"

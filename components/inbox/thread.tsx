@@ -139,7 +139,8 @@ export function Thread({ conversationId, userId, userName, onBack, onOpenConvers
       <section
         data-testid="thread"
         aria-label="Conversation"
-        className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-sm text-slate-600"
+        tabIndex={-1}
+        className="flex flex-1 outline-none flex-col items-center justify-center gap-3 p-6 text-sm text-slate-600"
       >
         <p role="alert">
           {(conversation.error as { status?: number }).status === 404
@@ -158,7 +159,9 @@ export function Thread({ conversationId, userId, userName, onBack, onOpenConvers
     <section
       data-testid="thread"
       aria-label={detail ? `Conversation with ${contactLabel(detail.contact)}` : "Conversation"}
-      className="flex min-h-0 min-w-0 flex-1 flex-col xl:flex-row"
+      // Focus lands here when opening a conversation took it from where it was (inbox-client).
+      tabIndex={-1}
+      className="flex min-h-0 outline-none min-w-0 flex-1 flex-col xl:flex-row"
     >
       <div className="flex min-h-0 min-w-0 flex-1 flex-col">
         {detail ? (

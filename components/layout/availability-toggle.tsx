@@ -31,15 +31,16 @@ export function AvailabilityToggle({ initial }: { initial: Availability }) {
     <span className="flex items-center">
       <button
         type="button"
-        onClick={toggle}
-        disabled={pending}
+        // Busy is aria-disabled, not disabled: a disabled button would drop the keyboard's focus.
+        onClick={pending ? undefined : toggle}
+        aria-disabled={pending || undefined}
         aria-busy={pending || undefined}
         data-testid="availability"
         aria-label={`Availability: ${availabilityLabels[availability]}. Switch to ${availabilityLabels[next]}`}
         title={
           online ? "You take new conversations. Switch to away" : "You take no new conversations. Switch to online"
         }
-        className={`inline-flex items-center gap-1.5 rounded-full border px-1.5 py-1 text-xs whitespace-nowrap sm:px-2.5 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-60 ${
+        className={`inline-flex items-center gap-1.5 rounded-full border px-1.5 py-1 text-xs whitespace-nowrap sm:px-2.5 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 aria-disabled:opacity-60 ${
           online
             ? "border-emerald-300 bg-emerald-50 text-emerald-900 hover:bg-emerald-100"
             : "border-slate-300 bg-slate-50 text-slate-700 hover:bg-slate-100"

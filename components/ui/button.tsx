@@ -9,24 +9,33 @@ const variants = {
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: keyof typeof variants;
-  /** Shows a spinner, disables the button and tells assistive technology it is busy. */
+  /** Shows a spinner, makes the button unavailable and tells assistive technology it is busy. */
   loading?: boolean;
 };
 
+/**
+ * Unavailable (`disabled`, or busy while `loading`) is `aria-disabled`, not the native attribute: a
+ * natively disabled button loses the keyboard's focus to the page, so a form saved from its button
+ * would leave a keyboard user nowhere. A click on it — the user's, or the one a form's implicit
+ * submission (Enter in a field) fires at its default button — is cancelled instead.
+ */
 export function Button({
   variant = "primary",
   loading = false,
   disabled,
   className = "",
+  onClick,
   children,
   ...rest
 }: ButtonProps) {
+  const unavailable = disabled || loading;
   return (
     <button
       {...rest}
-      disabled={disabled || loading}
+      aria-disabled={unavailable || undefined}
       aria-busy={loading || undefined}
-      className={`inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60 ${variants[variant]} ${className}`}
+      onClick={unavailable ? (event) => event.preventDefault() : onClick}
+      className={`inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 ${variants[variant]} ${className}`}
     >
       {loading ? <Spinner /> : null}
       {children}

@@ -73,7 +73,7 @@ test("an admin defines Order number and VIP; an agent fills them in, a reload ke
   await expect(panel(noor.page).getByRole("textbox", { name: orderNumber })).toHaveValue("A-1001 <b>rush</b>");
   await expect(panel(noor.page).getByRole("combobox", { name: vip })).toHaveValue("true");
 
-  // At phone width the panel is a disclosure below the thread, and its fields still work: emptying one removes it.
+  // At phone width the panel opens full screen from "Contact details", and its fields still work: emptying one removes it.
   await noor.page.setViewportSize({ width: 390, height: 844 });
   await panel(noor.page).getByRole("button", { name: "Contact details" }).click();
   const phoneOrder = panel(noor.page).getByRole("textbox", { name: orderNumber });

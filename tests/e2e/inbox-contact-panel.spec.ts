@@ -96,7 +96,7 @@ test("a customer who wrote to 14 numbers: the panel lists every conversation, on
   await expect(items.last()).toHaveAttribute("aria-current", "page");
 });
 
-test("notes about the customer are kept; the panel collapses, and is a disclosure at phone width", async ({
+test("notes about the customer are kept; the panel collapses, and opens full screen at phone width", async ({
   admin,
 }) => {
   // Several pages and a live round trip each: on a loaded machine this outlasts the default 60 s.
@@ -126,7 +126,7 @@ test("notes about the customer are kept; the panel collapses, and is a disclosur
   await toggle.click();
   await expect(panel(admin.page)).toBeVisible();
 
-  // At phone width the panel is a disclosure below the thread.
+  // At phone width "Contact details" below the thread opens the panel full screen.
   await admin.page.setViewportSize({ width: 390, height: 844 });
   await panel(admin.page).getByRole("button", { name: "Contact details" }).click();
   await expect(panel(admin.page).getByRole("heading", { name: "Conversations (1)" })).toBeVisible();
