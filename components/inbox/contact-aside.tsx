@@ -81,7 +81,7 @@ export function ContactAside({ open, contactId, conversationId, onOpenConversati
           onClose={() => setPhoneOpen(false)}
           labelledBy={titleId}
           testId="contact-details"
-          className="m-0 h-dvh max-h-none w-full max-w-none bg-white p-0"
+          className="m-0 h-dvh max-h-none w-full max-w-none !rounded-none !border-0 bg-white p-0 !shadow-none"
         >
           <div className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-3">
             <h2 id={titleId} className="text-base font-semibold text-slate-900">

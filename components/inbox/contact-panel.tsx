@@ -182,6 +182,11 @@ function NameForm({ contact }: { contact: ContactPanelView }) {
         </Button>
       </div>
       <p className="mt-1 text-xs text-slate-500">
+        {update.isSuccess && !changed ? (
+          <span role="status" className="font-medium text-emerald-700">
+            Saved.{" "}
+          </span>
+        ) : null}
         Your team&apos;s name for the customer; empty shows their WhatsApp name.
       </p>
       {update.error ? (

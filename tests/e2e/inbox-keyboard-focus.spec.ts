@@ -82,8 +82,15 @@ test("labels, availability and the contact panel keep the keyboard's place at 12
   await expect(availability).toHaveAttribute("aria-label", before!);
   await expect(availability).toBeFocused();
 
-  // An attribute saved from its button: "Saved" takes the button's place, the focus goes to the field.
+  // The name saved with Enter says so, as the notes and attributes do.
   const contact = panel(page);
+  const name = contact.getByRole("textbox", { name: "Name", exact: true });
+  await name.fill(`Inês P. ${suffix}`);
+  await keys.press("Enter");
+  await expect(contact.getByRole("form", { name: "Customer name" }).getByRole("status")).toHaveText("Saved.");
+  await expect(name).toBeFocused();
+
+  // An attribute saved from its button: "Saved" takes the button's place, the focus goes to the field.
   const order = contact.getByRole("textbox", { name: attribute });
   await order.fill("B-2044");
   await keys.press("Tab");
