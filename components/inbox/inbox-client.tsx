@@ -172,7 +172,7 @@ function Inbox({
     };
     if (!lost()) return;
     if (selectedId) {
-      document.querySelector<HTMLElement>('[data-testid="thread"]')?.focus();
+      document.getElementById("thread")?.focus();
       return;
     }
     if (!closed) return;

@@ -137,6 +137,7 @@ export function Thread({ conversationId, userId, userName, onBack, onOpenConvers
   if (!detail && conversation.error) {
     return (
       <section
+        id="thread"
         data-testid="thread"
         aria-label="Conversation"
         tabIndex={-1}
@@ -157,6 +158,7 @@ export function Thread({ conversationId, userId, userName, onBack, onOpenConvers
   // Header and messages load side by side: a deep link does not wait for one before the other.
   return (
     <section
+      id="thread"
       data-testid="thread"
       aria-label={detail ? `Conversation with ${contactLabel(detail.contact)}` : "Conversation"}
       // Focus lands here when opening a conversation took it from where it was (inbox-client).

@@ -249,6 +249,8 @@ function TemplateForm({
   const preview = useObjectUrl(file);
 
   async function submit() {
+    // One send at a time: the button is unavailable meanwhile, and this holds even if its click is not.
+    if (sending) return;
     setShowErrors(true);
     if (Object.keys(errors).length > 0 || fileError || problem) return;
     setSending(true);
